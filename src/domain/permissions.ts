@@ -1,0 +1,97 @@
+/**
+ * Roles, permission strings and scope checks — shared by the server (services check them) and
+ * the web app (buttons are shown from the same strings).
+ */
+export const ROLES = [
+  'applicant',
+  'clerk',
+  'chiefRep',
+  'reviewer',
+  'deptLeader',
+  'supervisor',
+  'centerAdmin',
+  'volunteer',
+  'deptSystem',
+] as const;
+export type Role = (typeof ROLES)[number];
+export const STAFF_ROLES = ROLES.filter((r) => r !== 'applicant') as Exclude<Role, 'applicant'>[];
+
+export const PERMISSIONS = [
+  'org:read',
+  'org:manage',
+  'user:read',
+  'user:manage',
+  'delegation:manage',
+  'catalogue:read',
+  'catalogue:edit',
+  'catalogue:publish',
+  'catalogue:import',
+  'calendar:manage',
+  'audit:read',
+  'settings:manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const STAFF_READ: Permission[] = ['org:read', 'catalogue:read'];
+
+/** What each role may do; the scope (center subtree, department) limits where. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  applicant: [],
+  clerk: STAFF_READ,
+  chiefRep: STAFF_READ,
+  reviewer: STAFF_READ,
+  deptLeader: [...STAFF_READ, 'catalogue:edit', 'user:read', 'delegation:manage'],
+  supervisor: [...STAFF_READ, 'user:read', 'audit:read'],
+  centerAdmin: [...PERMISSIONS],
+  volunteer: [],
+  deptSystem: [],
+};
+
+/** One role the actor holds, with its scope. `centerPath` is the center's materialized path. */
+export interface RoleGrant {
+  role: Role;
+  centerId: string | null;
+  centerPath: string | null;
+  departmentId: string | null;
+}
+
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  kind: 'staff' | 'applicant';
+  grants: RoleGrant[];
+  windowIds: string[];
+}
+
+/** Where a resource lives: the center's path and, if it belongs to one, the department. */
+export interface Scope {
+  centerPath: string;
+  departmentId?: string | null;
+}
+
+export function grantCovers(grant: RoleGrant, scope: Scope): boolean {
+  if (!grant.centerPath || !scope.centerPath.startsWith(grant.centerPath)) return false;
+  if (grant.departmentId === null) return true;
+  return scope.departmentId != null && scope.departmentId === grant.departmentId;
+}
+
+/** Does the actor hold `perm` anywhere (scope omitted) or over `scope`? */
+export function can(actor: Actor | null, perm: Permission, scope?: Scope): boolean {
+  if (!actor) return false;
+  return actor.grants.some(
+    (g) => ROLE_PERMISSIONS[g.role].includes(perm) && (scope === undefined || grantCovers(g, scope)),
+  );
+}
+
+/** All permission strings the actor holds somewhere — sent to the web app for its buttons. */
+export function permissionsOf(actor: Actor): Permission[] {
+  const set = new Set<Permission>();
+  for (const g of actor.grants) for (const p of ROLE_PERMISSIONS[g.role]) set.add(p);
+  return [...set].sort();
+}
+
+/** Center paths under which the actor holds `perm` (for filtering lists). */
+export function scopesFor(actor: Actor, perm: Permission): RoleGrant[] {
+  return actor.grants.filter((g) => ROLE_PERMISSIONS[g.role].includes(perm));
+}

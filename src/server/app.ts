@@ -1,0 +1,112 @@
+/**
+ * Builds the app (tests use it through app.inject); main.ts listens. Order: external concerns
+ * (helmet, cookies, rate limit, OpenAPI), then app plugins (errors, auth), then routes, then the
+ * web app and its SPA fallback.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Db } from './db/database.js';
+import { registerAuth } from './plugins/auth.js';
+import { apiNotFound, registerErrorHandling } from './plugins/errors.js';
+import { registerRoutes } from './routes/index.js';
+import { type Clock, type Deps, systemClock } from './services/context.js';
+import { type FileStorage, LocalFileStorage } from './storage/file-storage.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    onestopConfig: Config;
+    deps: Deps;
+  }
+}
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  clock?: Clock;
+  files?: FileStorage;
+  /** pino options, or false for silence (tests) */
+  logger?: boolean | object;
+  /** directory of the built web app; default web/dist */
+  webRoot?: string;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_WEB_ROOT = path.resolve(here, '../../web/dist');
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const deps: Deps = {
+    db: opts.db,
+    clock: opts.clock ?? systemClock,
+    config: opts.config,
+    files: opts.files ?? new LocalFileStorage(path.join(opts.config.dataDir, 'files')),
+  };
+  const app = Fastify({
+    logger: opts.logger ?? { level: opts.config.logLevel },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: opts.config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: false } },
+  });
+  app.decorate('onestopConfig', opts.config);
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'OneStop 一站通 API', version: '1.0.0', description: 'One-stop administrative service center' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerErrorHandling(app);
+  registerAuth(app, deps);
+  await registerRoutes(app);
+
+  const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;
+  const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) return apiNotFound(reply);
+    // client-side routes of the single-page app
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

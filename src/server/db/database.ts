@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Dialect } from './dialect.js';
+import type { Database } from './schema.js';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: Dialect;
+  /** where the SQLite file is, or the PostgreSQL URL with the password hidden */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  /** postgres://… ; when absent, SQLite at `sqliteFile` */
+  url?: string;
+  sqliteFile?: string;
+  /** PostgreSQL schema to use (tests give each test its own) */
+  pgSchema?: string;
+  pgPoolSize?: number;
+}
+
+// COUNT(*) and BIGINT come back as numbers; ids are text so nothing loses precision.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function openDb(opts: DbOptions): Db {
+  if (opts.url) {
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.pgPoolSize ?? 10,
+      options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
+    });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      kysely,
+      dialect: 'postgres',
+      location: opts.url.replace(/:[^:@/]*@/, ':***@'),
+      close: () => kysely.destroy(),
+    };
+  }
+  const file = opts.sqliteFile ?? path.resolve('data', 'onestop.db');
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { kysely, dialect: 'sqlite', location: file, close: () => kysely.destroy() };
+}

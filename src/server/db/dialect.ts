@@ -1,0 +1,45 @@
+/**
+ * Every difference between SQLite and PostgreSQL lives here, nowhere else.
+ */
+import type { SelectQueryBuilder } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Row lock for read-modify-write; SQLite serializes writers, so it needs none. */
+export function forUpdate<DB, TB extends keyof DB, O>(
+  dialect: Dialect,
+  q: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
+  return dialect === 'postgres' ? q.forUpdate() : q;
+}
+
+/** Case-insensitive LIKE operator: SQLite's LIKE already ignores ASCII case. */
+export function likeOp(dialect: Dialect): 'like' | 'ilike' {
+  return dialect === 'postgres' ? 'ilike' : 'like';
+}
+
+interface DriverError {
+  code?: string;
+  constraint?: string;
+  message?: string;
+}
+
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as DriverError;
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+export function isForeignKeyViolation(err: unknown): boolean {
+  const e = err as DriverError;
+  return e?.code === '23503' || e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
+/** COUNT(*) comes back as a string from pg for bigint; make it a number on both. */
+export function toCount(v: unknown): number {
+  return typeof v === 'number' ? v : Number(v ?? 0);
+}
+
+/** Escape LIKE wildcards in user input (both dialects use backslash with ESCAPE). */
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (m) => '\\' + m);
+}

@@ -1,0 +1,226 @@
+/** Table types for Kysely. Conventions: see migrations/0001_foundation.ts. */
+import type { Generated } from 'kysely';
+
+export interface CentersTable {
+  id: string;
+  parent_id: string | null;
+  path: string;
+  name: string;
+  kind: string;
+  area_code: string;
+  address: string;
+  phone: string;
+  time_zone: string;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DepartmentsTable {
+  id: string;
+  center_id: string;
+  code: string;
+  name: string;
+  short_name: string;
+  liaison_name: string;
+  liaison_phone: string;
+  leader_name: string;
+  leader_phone: string;
+  sort: number;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WindowsTable {
+  id: string;
+  center_id: string;
+  code: string;
+  name: string;
+  kind: string;
+  department_id: string | null;
+  location: string;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WindowDepartmentsTable {
+  window_id: string;
+  department_id: string;
+}
+
+export interface WindowRosterTable {
+  window_id: string;
+  weekday: number;
+  department_id: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  kind: string;
+  password_hash: string;
+  phone: string;
+  email: string;
+  center_id: string | null;
+  department_id: string | null;
+  active: number;
+  failed_logins: number;
+  locked_until: string | null;
+  password_changed_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRolesTable {
+  id: string;
+  user_id: string;
+  role: string;
+  center_id: string | null;
+  department_id: string | null;
+}
+
+export interface UserWindowsTable {
+  user_id: string;
+  window_id: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  ip: string;
+  user_agent: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface FilesTable {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  purpose: string;
+  public: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface ItemsTable {
+  id: string;
+  center_id: string;
+  code: string;
+  department_id: string;
+  published_version_id: string | null;
+  latest_version_no: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ItemVersionsTable {
+  id: string;
+  item_id: string;
+  version_no: number;
+  status: string;
+  name: string;
+  department_id: string;
+  handling_class: string;
+  online_depth: string;
+  themes: string;
+  search_text: string;
+  promised_limit: number;
+  statutory_limit: number;
+  data: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  published_by: string | null;
+  version: number;
+}
+
+export interface DelegationsTable {
+  id: string;
+  department_id: string;
+  item_id: string;
+  note: string;
+  granted_by: string | null;
+  created_at: string;
+}
+
+export interface CalendarDaysTable {
+  id: string;
+  scope: string;
+  date: string;
+  workday: number;
+  name: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CalendarYearsTable {
+  year: number;
+  source: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  scope: string;
+  key: string;
+  value: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface ActionLogTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  role: string;
+  client_ip: string;
+  entity: string;
+  entity_id: string;
+  action: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ActionLogHeadTable {
+  id: Generated<number>;
+  seq: number;
+  hash: string;
+}
+
+export interface Database {
+  centers: CentersTable;
+  departments: DepartmentsTable;
+  windows: WindowsTable;
+  window_departments: WindowDepartmentsTable;
+  window_roster: WindowRosterTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  user_windows: UserWindowsTable;
+  sessions: SessionsTable;
+  files: FilesTable;
+  items: ItemsTable;
+  item_versions: ItemVersionsTable;
+  delegations: DelegationsTable;
+  calendar_days: CalendarDaysTable;
+  calendar_years: CalendarYearsTable;
+  settings: SettingsTable;
+  action_log: ActionLogTable;
+  action_log_head: ActionLogHeadTable;
+}

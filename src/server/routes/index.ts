@@ -1,0 +1,15 @@
+/** Every route module, by audience. Each handler is one call into a service. */
+import type { FastifyInstance } from 'fastify';
+import auth from './auth.js';
+import adminAudit from './admin/audit.js';
+import adminCatalogue from './admin/catalogue.js';
+import adminCalendar from './admin/calendar.js';
+import adminOrganisation from './admin/organisation.js';
+import publicCatalogue from './public/catalogue.js';
+import publicCalendar from './public/calendar.js';
+
+export async function registerRoutes(app: FastifyInstance): Promise<void> {
+  for (const r of [auth, adminAudit, adminCatalogue, adminCalendar, adminOrganisation, publicCatalogue, publicCalendar]) {
+    await app.register(r);
+  }
+}

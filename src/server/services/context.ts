@@ -1,0 +1,46 @@
+/**
+ * What every service receives: its dependencies (database, clock, config, storage) and the
+ * actor on whose behalf it runs. Services never read the clock or the environment themselves.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '../../domain/permissions.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
+import type { FileStorage } from '../storage/file-storage.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface Deps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  files: FileStorage;
+}
+
+export interface Ctx {
+  deps: Deps;
+  actor: Actor | null;
+  /** client address, recorded in the action log */
+  ip: string;
+}
+
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+/** One transaction per use case: state, action row, outbox rows, version bump — all or nothing. */
+export function inTx<T>(deps: Deps, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return deps.db.kysely.transaction().execute(fn);
+}
+
+export function nowIso(deps: Deps): string {
+  return deps.clock.now().toISOString();
+}
+
+/** A context for the system itself (seeding, CLI, timers). */
+export function systemCtx(deps: Deps): Ctx {
+  return { deps, actor: null, ip: 'local' };
+}
