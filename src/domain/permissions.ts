@@ -95,3 +95,13 @@ export function permissionsOf(actor: Actor): Permission[] {
 export function scopesFor(actor: Actor, perm: Permission): RoleGrant[] {
   return actor.grants.filter((g) => ROLE_PERMISSIONS[g.role].includes(perm));
 }
+
+/** The system itself (CLI, seeding, timers): a center admin over every center ('/' prefixes all paths). */
+export const SYSTEM_ACTOR: Actor = {
+  userId: 'system',
+  username: 'system',
+  displayName: '系统',
+  kind: 'staff',
+  grants: [{ role: 'centerAdmin', centerId: null, centerPath: '/', departmentId: null }],
+  windowIds: [],
+};

@@ -1,5 +1,5 @@
 /** Builds the real app on a fresh database with a controllable clock, for app.inject tests. */
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
 import type { Dialect } from '../../src/server/db/dialect.js';
@@ -34,7 +34,7 @@ export interface TestApp {
   config: Config;
   login(username: string, password?: string): Promise<Session>;
   /** inject with the session's cookie and CSRF header */
-  as(s: Session | null, o: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  as(s: Session | null, o: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 

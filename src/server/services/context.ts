@@ -3,7 +3,7 @@
  * actor on whose behalf it runs. Services never read the clock or the environment themselves.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Actor } from '../../domain/permissions.js';
+import { type Actor, SYSTEM_ACTOR } from '../../domain/permissions.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
@@ -42,5 +42,5 @@ export function nowIso(deps: Deps): string {
 
 /** A context for the system itself (seeding, CLI, timers). */
 export function systemCtx(deps: Deps): Ctx {
-  return { deps, actor: null, ip: 'local' };
+  return { deps, actor: SYSTEM_ACTOR, ip: 'local' };
 }

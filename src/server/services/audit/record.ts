@@ -32,7 +32,7 @@ export async function recordAction(trx: Transaction<Database>, ctx: Ctx, a: Acti
   const row: Omit<ActionLogTable, 'hash'> = {
     seq: head.seq + 1,
     at: ctx.deps.clock.now().toISOString(),
-    actor_id: ctx.actor?.userId ?? null,
+    actor_id: ctx.actor && ctx.actor.userId !== 'system' ? ctx.actor.userId : null,
     actor_name: ctx.actor?.username ?? 'system',
     role: actorRole(ctx),
     client_ip: ctx.ip,
