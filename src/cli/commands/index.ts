@@ -1,0 +1,12 @@
+import type { Args } from '../args.js';
+import { migrate } from './migrate.js';
+import { serveCommand } from './serve.js';
+import { verifyAudit } from './verify-audit.js';
+
+export type Command = (args: Args) => Promise<number | void>;
+
+export const COMMANDS: Record<string, Command> = {
+  serve: serveCommand,
+  migrate,
+  'verify-audit': verifyAudit,
+};
