@@ -131,7 +131,9 @@ export const ItemVersionView = z.object({
   status: ItemStatus,
   data: ItemData,
   createdAt: Instant,
+  updatedAt: Instant,
   publishedAt: Instant.nullable(),
+  /** optimistic-lock token of this version row */
   version: z.number().int(),
 });
 export type ItemVersionView = z.infer<typeof ItemVersionView>;

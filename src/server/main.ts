@@ -6,7 +6,7 @@ import { migrateToLatest } from './db/migrate.js';
 
 export async function serve(config: Config, opts: { seedDemo?: (deps: import('./services/context.js').Deps) => Promise<void> } = {}) {
   const db = openDb({ url: config.databaseUrl, sqliteFile: config.sqliteFile });
-  await migrateToLatest(db.kysely);
+  await migrateToLatest(db.kysely, db.schema);
   const app = await buildApp({ config, db });
   if (opts.seedDemo) await opts.seedDemo(app.deps);
   const close = async () => {

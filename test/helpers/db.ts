@@ -43,8 +43,8 @@ export async function freshDb(dialect: Dialect): Promise<TestDb> {
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const db = openDb({ url: PG_URL, pgSchema: schema, pgPoolSize: 5 });
-  await migrateToLatest(db.kysely);
+  const db = openDb({ url: PG_URL, pgSchema: schema, pgPoolSize: 4 });
+  await migrateToLatest(db.kysely, schema);
   return {
     db,
     dataDir,
@@ -52,7 +52,7 @@ export async function freshDb(dialect: Dialect): Promise<TestDb> {
       await db.close();
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
+      await c.query(`drop schema if exists ${schema} cascade`);
       await c.end();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

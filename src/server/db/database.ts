@@ -11,6 +11,8 @@ export interface Db {
   dialect: Dialect;
   /** where the SQLite file is, or the PostgreSQL URL with the password hidden */
   location: string;
+  /** PostgreSQL schema when not the default (tests) */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export function openDb(opts: DbOptions): Db {
       kysely,
       dialect: 'postgres',
       location: opts.url.replace(/:[^:@/]*@/, ':***@'),
+      schema: opts.pgSchema,
       close: () => kysely.destroy(),
     };
   }

@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
+import { CalendarError } from '../../domain/calendar/errors.js';
 import { AppError, type ErrorCode } from '../../domain/errors.js';
 import type { ErrorBody } from '../../contracts/common.js';
 import { fieldErrorsFromIssues } from './zod-messages.js';
@@ -41,20 +42,22 @@ const GENERIC_4XX: Record<number, [string, string, string]> = {
 };
 
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | AppError | ZodError, req: FastifyRequest, reply: FastifyReply) => {
+  app.setErrorHandler((err: FastifyError | AppError | ZodError | CalendarError, req: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
       return reply.status(STATUS[err.code]).send(body(err.code, err.messageZh, err.messageEn, err.fields));
     }
+    if (err instanceof CalendarError) {
+      const f = { field: err.field, message: `${err.field}：${err.messageZh}`, messageEn: `${err.field}: ${err.messageEn}` };
+      return reply.status(400).send(body('validation', f.message, f.messageEn, [f]));
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const where = (err as FastifyError).validationContext;
-      const prefix = where === 'body' ? undefined : where;
       const issues = err.validation.map((v) => ({
         ...(v.params as object),
         code: v.keyword,
         path: v.instancePath.split('/').filter(Boolean),
         message: v.message ?? '',
       }) as never);
-      const fields = fieldErrorsFromIssues(issues, prefix);
+      const fields = fieldErrorsFromIssues(issues);
       return reply.status(400).send(body('validation', '输入有误：' + fields.map((f) => f.message).join('；'), 'Invalid input: ' + fields.map((f) => f.messageEn).join('; '), fields));
     }
     if (err instanceof ZodError) {
