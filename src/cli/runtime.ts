@@ -21,7 +21,7 @@ export function configOrExit(): Config {
 export async function withDeps<T>(config: Config, fn: (deps: Deps) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
   const db = openDb({ url: config.databaseUrl, sqliteFile: config.sqliteFile });
   try {
-    if (opts.migrate !== false) await migrateToLatest(db.kysely);
+    if (opts.migrate !== false) await migrateToLatest(db.kysely, db.schema);
     const deps: Deps = { db, clock: systemClock, config, files: new LocalFileStorage(path.join(config.dataDir, 'files')) };
     return await fn(deps);
   } finally {
