@@ -22,11 +22,11 @@ export function parseYearList(input: string, expectedYear?: number): YearListRes
   const text = input.replace(/^\uFEFF/, '');
   const isJson = text.trimStart().startsWith('{');
   const read = isJson ? readJsonList(text) : readTextList(text);
-  const errors = [...read.issues, ...checkYear(read, expectedYear, isJson)];
+  const yearIssues = checkYear(read, expectedYear, isJson);
+  const errors = [...read.issues, ...yearIssues];
   const year = read.year?.value ?? expectedYear;
-  if (year !== undefined && errors.every((e) => e.code !== 'import.invalidYear' && e.code !== 'import.yearMismatch')) {
-    errors.push(...checkDates(read, year));
-  }
+  // With two different years in play, every date would look misplaced: report the mismatch only.
+  if (year !== undefined && yearIssues.length === 0) errors.push(...checkDates(read, year));
   if (errors.length === 0 && read.days.length === 0) {
     errors.push(issue(1, 'import.empty', '列表中没有任何日期', 'The list has no days'));
   }
@@ -37,8 +37,8 @@ export function parseYearList(input: string, expectedYear?: number): YearListRes
 
 function checkYear(read: ReadList, expectedYear: number | undefined, isJson: boolean): ImportIssue[] {
   if (read.year === null) {
-    // JSON reports a missing or bad "year" itself; text may leave it to the screen.
-    if (isJson || expectedYear !== undefined) return [];
+    // JSON reports a missing or bad "year" itself, and so does a bad year line; text may leave it to the screen.
+    if (isJson || expectedYear !== undefined || read.issues.some((e) => e.code === 'import.invalidYear')) return [];
     return [issue(1, 'import.missingYear', '未声明年份：请在第一行写“年份 2027”或在页面上选择年份', 'No year declared: write "year 2027" on the first line or choose the year on screen')];
   }
   if (expectedYear !== undefined && read.year.value !== expectedYear) {
