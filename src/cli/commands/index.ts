@@ -1,4 +1,5 @@
 import type { Args } from '../args.js';
+import { doctor } from './doctor.js';
 import { migrate } from './migrate.js';
 import { serveCommand } from './serve.js';
 import { verifyAudit } from './verify-audit.js';
@@ -9,4 +10,5 @@ export const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
   migrate,
   'verify-audit': verifyAudit,
+  doctor,
 };

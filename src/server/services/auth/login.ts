@@ -52,7 +52,7 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
   await inTx(deps, async (trx) => {
     await updateLoginState(trx, user.id, { failed_logins: 0, locked_until: null, updated_at: now.toISOString() });
     await insertSession(trx, {
-      id: sessionId(token),
+      id: sessionId(token, deps.config.sessionSecret),
       user_id: user.id,
       csrf_token: csrfToken,
       ip: ctx.ip,

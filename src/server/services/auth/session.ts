@@ -2,7 +2,7 @@
  * Sessions: a random token in an httpOnly cookie; the database keeps only its SHA-256, with the
  * CSRF token the web app must echo in `x-csrf-token` on every state-changing request.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../../../domain/permissions.js';
 import { deleteSession, findSession, touchSession } from '../../repositories/sessions.js';
 import { findUserById, loadGrants, loadWindowIds } from '../../repositories/users.js';
@@ -14,8 +14,12 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export function sessionId(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+/**
+ * The stored id of a session: a keyed hash of the cookie token when SESSION_SECRET is set (a
+ * copy of the sessions table then cannot even be checked against guessed tokens), else SHA-256.
+ */
+export function sessionId(token: string, secret?: string): string {
+  return secret ? createHmac('sha256', secret).update(token).digest('hex') : createHash('sha256').update(token).digest('hex');
 }
 
 export function safeEqual(a: string, b: string): boolean {
@@ -46,7 +50,7 @@ export interface ResolvedSession {
 /** The session behind a cookie token, sliding its expiry; null when missing or expired. */
 export async function resolveSession(deps: Deps, token: string): Promise<ResolvedSession | null> {
   const db = deps.db.kysely;
-  const id = sessionId(token);
+  const id = sessionId(token, deps.config.sessionSecret);
   const s = await findSession(db, id);
   if (!s) return null;
   const now = deps.clock.now();
