@@ -27,6 +27,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     onestopConfig: Config;
     deps: Deps;
+    /** every route registered, for the authorization-matrix test and docs */
+    routeList: { method: string; url: string }[];
   }
 }
 
@@ -63,6 +65,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('onestopConfig', opts.config);
   app.decorate('deps', deps);
+  const routeList: { method: string; url: string }[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) if (m !== 'HEAD') routeList.push({ method: m, url: r.url });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {

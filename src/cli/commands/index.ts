@@ -1,6 +1,7 @@
 import type { Args } from '../args.js';
 import { doctor } from './doctor.js';
 import { migrate } from './migrate.js';
+import { seed } from './seed.js';
 import { serveCommand } from './serve.js';
 import { verifyAudit } from './verify-audit.js';
 
@@ -9,6 +10,7 @@ export type Command = (args: Args) => Promise<number | void>;
 export const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
   migrate,
+  seed,
   'verify-audit': verifyAudit,
   doctor,
 };
