@@ -3,7 +3,10 @@ import type { DemoDepartment } from './types.js';
 /**
  * Departments stationed in the center (进驻部门). Names follow the 2019 municipal institutional
  * reform in Shandong; people and phone numbers are fictional. The real-estate registration
- * center and the housing provident fund center run their own sub-centers.
+ * center (with the housing transaction center) and the housing provident fund center run their
+ * own sub-centers; each township station is staffed by its street offices. A window serves only
+ * departments of its own center, so a station accepts for the city departments (代收代办) through
+ * its own offices.
  */
 function dept(
   code: string,
@@ -53,5 +56,13 @@ export const demoDepartments: DemoDepartment[] = [
   dept('YCJ', '潍坊市烟草专卖局', '市烟草专卖局', ['石磊', '0536-8096445'], ['孔繁荣', '0536-8096455']),
   dept('TYJ', '潍坊市退役军人事务局', '市退役军人事务局', ['白云飞', '0536-8096446'], ['康建军', '0536-8096456']),
   dept('BDC', '潍坊市不动产登记中心', '市不动产登记中心', ['黎芳', '0536-8096111'], ['顾长海', '0536-8096101'], 'bdc'),
+  dept('FCJY', '潍坊市房地产交易中心', '市房产交易中心', ['尹海燕', '0536-8096112'], ['雷振东', '0536-8096102'], 'bdc'),
   dept('GJJ', '潍坊市住房公积金管理中心', '市住房公积金中心', ['毛晓琳', '0536-8096211'], ['邱国华', '0536-8096201'], 'gjj'),
+  // 便民服务中心: the street offices that staff each station's window (代收代办 for the city departments)
+  dept('GWSW', '奎文区广文街道社会事务办公室', '广文街道社会事务办', ['薛梅', '0536-8096311'], ['杭建民', '0536-8096321'], 'st-guangwen'),
+  dept('GWTY', '奎文区广文街道退役军人服务站', '广文街道退役军人服务站', ['葛振华', '0536-8096312'], ['杭建民', '0536-8096321'], 'st-guangwen'),
+  dept('GDSW', '寒亭区固堤街道社会事务办公室', '固堤街道社会事务办', ['臧丽君', '0536-8096313'], ['牛国强', '0536-8096322'], 'st-gudi'),
+  dept('GDNY', '寒亭区固堤街道农业综合服务中心', '固堤街道农业综合服务中心', ['伏春雷', '0536-8096314'], ['牛国强', '0536-8096322'], 'st-gudi'),
+  dept('WJSW', '坊子区王家庄街道社会事务办公室', '王家庄街道社会事务办', ['綦晓红', '0536-8096315'], ['隋志勇', '0536-8096323'], 'st-wangjia'),
+  dept('WJNY', '坊子区王家庄街道农业综合服务中心', '王家庄街道农业综合服务中心', ['鞠明', '0536-8096316'], ['隋志勇', '0536-8096323'], 'st-wangjia'),
 ];

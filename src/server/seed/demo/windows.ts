@@ -24,8 +24,8 @@ function appointment(code: string, name: string, weekly: [string, string, string
 
 export const demoWindows: DemoWindow[] = [
   // 一楼 A 区: 企业开办与市场准入
-  comprehensive('A01', '企业开办综合受理窗口', ['SCJG', 'SWJ', 'GAJ', 'RSJ', 'GJJ'], '市民之家一楼A区1号'),
-  comprehensive('A02', '企业开办综合受理窗口', ['SCJG', 'SWJ', 'GAJ', 'RSJ', 'GJJ'], '市民之家一楼A区2号'),
+  comprehensive('A01', '企业开办综合受理窗口', ['SCJG', 'SWJ', 'GAJ', 'RSJ'], '市民之家一楼A区1号'),
+  comprehensive('A02', '企业开办综合受理窗口', ['SCJG', 'SWJ', 'GAJ', 'RSJ'], '市民之家一楼A区2号'),
   dedicated('A03', '市场监管局企业登记窗口', 'SCJG', '市民之家一楼A区3号'),
   dedicated('A04', '市场监管局食品药品许可窗口', 'SCJG', '市民之家一楼A区4号'),
   dedicated('A05', '税务局办税服务窗口', 'SWJ', '市民之家一楼A区5号'),
@@ -53,11 +53,11 @@ export const demoWindows: DemoWindow[] = [
   // 分中心
   dedicated('D01', '不动产登记窗口', 'BDC', '不动产登记大厅1号', 'bdc'),
   dedicated('D02', '不动产登记窗口', 'BDC', '不动产登记大厅2号', 'bdc'),
-  comprehensive('D03', '不动产交易登记综合窗口（一窗办理）', ['BDC', 'SWJ', 'ZJJ'], '不动产登记大厅3号', 'bdc'),
+  comprehensive('D03', '不动产交易登记综合窗口（一窗办理）', ['BDC', 'FCJY'], '不动产登记大厅3号', 'bdc'),
   dedicated('E01', '住房公积金业务窗口', 'GJJ', '公积金服务大厅1号', 'gjj'),
   dedicated('E02', '住房公积金贷款窗口', 'GJJ', '公积金服务大厅2号', 'gjj'),
-  // 便民服务中心: 一窗代收代办
-  comprehensive('S01', '便民服务综合窗口', ['RSJ', 'YBJ', 'MZJ', 'NYJ', 'TYJ'], '广文街道便民服务中心1号', 'st-guangwen'),
-  comprehensive('S02', '便民服务综合窗口', ['RSJ', 'YBJ', 'MZJ', 'NYJ', 'TYJ'], '固堤街道便民服务中心1号', 'st-gudi'),
-  comprehensive('S03', '便民服务综合窗口', ['RSJ', 'YBJ', 'MZJ', 'NYJ', 'TYJ'], '王家庄街道便民服务中心1号', 'st-wangjia'),
+  // 便民服务中心: 一窗受理，代收代办市级部门事项
+  comprehensive('S01', '便民服务综合窗口', ['GWSW', 'GWTY'], '广文街道便民服务中心1号', 'st-guangwen'),
+  comprehensive('S02', '便民服务综合窗口', ['GDSW', 'GDNY'], '固堤街道便民服务中心1号', 'st-gudi'),
+  comprehensive('S03', '便民服务综合窗口', ['WJSW', 'WJNY'], '王家庄街道便民服务中心1号', 'st-wangjia'),
 ];

@@ -46,7 +46,7 @@ export const constructionItems: DemoItem[] = [
     onlineDepth: 'fullOnline',
     maxVisits: 0,
     service: svc('B01 工程建设项目综合受理窗口、B04 住房城乡建设局窗口'),
-    formSchema: projectForm({ buildingArea: F.buildingArea, contractPrice: { type: 'number', title: '合同价格（万元）', minimum: 30 }, contractor: { type: 'string', title: '施工单位', maxLength: 100 } }, ['projectCode', 'buildingArea', 'contractPrice', 'contractor']),
+    formSchema: projectForm({ buildingArea: F.buildingArea, contractPrice: { type: 'number', title: '合同价格（万元）', minimum: 30 } }, ['projectCode', 'buildingArea', 'contractPrice']),
     specialProcedures: [],
     sampleForms: [
       { materialCode: 'M01', kind: 'blank', fileName: '建筑工程施工许可证申请表-空白表格.pdf', title: '建筑工程施工许可证申请表' },
@@ -83,7 +83,7 @@ export const constructionItems: DemoItem[] = [
     onlineDepth: 'onlinePreReview',
     maxVisits: 1,
     service: svc('B01 工程建设项目综合受理窗口、B04 住房城乡建设局窗口'),
-    formSchema: projectForm({ buildingArea: F.buildingArea, useType: { type: 'string', title: '使用性质', maxLength: 100 }, height: { type: 'number', title: '建筑高度（米）', minimum: 0 } }, ['projectCode', 'buildingArea', 'useType']),
+    formSchema: projectForm({ buildingArea: F.buildingArea, useType: { type: 'string', title: '使用性质', maxLength: 100 } }, ['projectCode', 'buildingArea', 'useType']),
     specialProcedures: ['expertReview'],
     jointPolicy: { silence: 'deemedConsent', absentConsent: true },
     sampleForms: [{ materialCode: 'M01', kind: 'blank', fileName: '特殊建设工程消防设计审查申请表-空白表格.pdf', title: '特殊建设工程消防设计审查申请表' }],
@@ -303,7 +303,7 @@ export const constructionItems: DemoItem[] = [
     onlineDepth: 'onlinePreReview',
     maxVisits: 1,
     service: svc('B01 工程建设项目综合受理窗口'),
-    formSchema: projectForm({ buildingArea: F.buildingArea, shelterArea: { type: 'number', title: '应建防空地下室面积（平方米）', minimum: 0 }, reason: { type: 'string', title: '易地建设理由', maxLength: 500 } }, ['shelterArea', 'reason']),
+    formSchema: projectForm({ shelterArea: { type: 'number', title: '应建防空地下室面积（平方米）', minimum: 0 }, reason: { type: 'string', title: '易地建设理由', maxLength: 500 } }, ['shelterArea', 'reason']),
     specialProcedures: [],
   },
   {

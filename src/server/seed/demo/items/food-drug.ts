@@ -114,7 +114,7 @@ export const foodDrugItems: DemoItem[] = [
       { code: 'M01', name: '仅销售预包装食品备案信息采集表', form: 'electronic', copies: 1 },
       businessLicence('M02'),
     ],
-    procedure: instantFlow({ decideRole: 'clerk' }),
+    procedure: instantFlow(),
     handlingClass: 'immediate',
     statutoryLimit: 0,
     promisedLimit: 0,

@@ -79,7 +79,7 @@ export const marketItems: DemoItem[] = [
       { code: 'M03', name: '经营场所使用相关文件', form: 'copy', copies: 1, pledgeable: true, notes: '可以《住所（经营场所）申报承诺书》代替' },
       proxy('M04'),
     ],
-    procedure: instantFlow({ decideRole: 'clerk', certify: '打印营业执照' }),
+    procedure: instantFlow({ certify: '打印营业执照' }),
     handlingClass: 'immediate',
     statutoryLimit: 3,
     promisedLimit: 0,

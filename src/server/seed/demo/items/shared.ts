@@ -24,11 +24,11 @@ export function svc(windows: string, at: keyof typeof ADDRESS = 'city'): Service
   return { windows, address: ADDRESS[at], hours: HOURS, consultPhone: CONSULT_PHONE, complaintPhone: COMPLAINT_PHONE };
 }
 
-/** 即办件: accepted and decided at the window in one sitting. */
-export function instantFlow(opts: { decideRole?: 'chiefRep' | 'clerk'; certify?: string } = {}): DemoStep[] {
+/** 即办件: accepted by the clerk and decided at the window by the chief representative in one sitting. */
+export function instantFlow(opts: { certify?: string } = {}): DemoStep[] {
   const steps: DemoStep[] = [
     { name: '受理', kind: 'accept', role: 'clerk', limitDays: 0 },
-    { name: '审核决定', kind: 'decide', role: opts.decideRole ?? 'chiefRep', limitDays: 0 },
+    { name: '审核决定', kind: 'decide', role: 'chiefRep', limitDays: 0 },
   ];
   if (opts.certify) steps.push({ name: opts.certify, kind: 'certify', role: 'clerk', limitDays: 0 });
   return steps;
