@@ -108,10 +108,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) return apiNotFound(reply);
+    const p = req.url.split('?')[0];
+    // API paths and missing files (anything with an extension) are real 404s
+    if (p.startsWith('/api/') || req.method !== 'GET' || !hasWeb || /\.[a-z0-9]+$/i.test(p)) return apiNotFound(reply);
     // client-side routes of the single-page app
     return reply.type('text/html').sendFile('index.html');
   });
