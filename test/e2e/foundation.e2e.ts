@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SCREENSHOT_DIR } from './helpers/browser.js';
-import { fill, login, tid } from './helpers/pages.js';
+import { choose, fill, login, tid } from './helpers/pages.js';
 import { type RunningServer, startServer } from './helpers/server.js';
 
 let server: RunningServer;
@@ -83,5 +83,69 @@ describe('visitor', () => {
     await phone.screenshot({ path: path.join(SCREENSHOT_DIR, 'phone-guide.png') });
     await page.close();
     await phone.close();
+  });
+});
+
+describe('admin', () => {
+  it('creates an item, is refused while the promised limit exceeds the statutory one, fixes it, publishes it, and the public sees it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, server.url, 'admin', 'Demo@2026');
+
+    // The admin home warns exactly when the calendar lacks an official arrangement the system needs.
+    const cookies = await page.context().cookies();
+    const coverage = await (
+      await fetch(`${server.url}/api/v1/admin/calendar/coverage`, { headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') } })
+    ).json();
+    if (coverage.ok) expect(await tid(page, 'calendar-coverage-banner').count()).toBe(0);
+    else await expect.poll(() => tid(page, 'calendar-coverage-banner').textContent()).toContain(String(coverage.missingYears[0]));
+
+    await page.goto(`${server.url}/admin/catalogue`);
+    await tid(page, 'catalogue-create').click();
+    await page.waitForURL(/\/admin\/catalogue\/new/);
+    const name = `e2e测试事项：户外广告设置备案${Date.now() % 100000}`;
+    await fill(page, 'item-form-code', `370700-SCJG-GG-9${Date.now() % 1000}`);
+    await fill(page, 'item-form-name', name);
+    await choose(page, 'item-form-department', 'item-form-department-option-SCJG');
+    await choose(page, 'item-form-level', 'item-form-level-option-city');
+    await choose(page, 'item-form-itemType', 'item-form-itemType-option-publicService');
+    await choose(page, 'item-form-handlingClass', 'item-form-handlingClass-option-promised');
+    await fill(page, 'item-form-statutoryLimit', '20');
+    await fill(page, 'item-form-promisedLimit', '30');
+    await choose(page, 'item-form-onlineDepth', 'item-form-onlineDepth-option-onlinePreReview');
+    await choose(page, 'item-form-maxVisits', 'item-form-maxVisits-option-1');
+
+    await tid(page, 'item-tab-materials').click();
+    await tid(page, 'item-form-materials-add').click();
+    await fill(page, 'item-form-materials-0-code', 'M01');
+    await fill(page, 'item-form-materials-0-name', '户外广告设置备案表');
+    await tid(page, 'item-tab-procedure').click();
+    await tid(page, 'item-form-procedure-add').click();
+    await fill(page, 'item-form-procedure-0-name', '受理');
+    await choose(page, 'item-form-procedure-0-kind', 'item-form-procedure-0-kind-option-accept');
+    await choose(page, 'item-form-procedure-0-role', 'item-form-procedure-0-role-option-clerk');
+    await fill(page, 'item-form-procedure-0-limitDays', '1');
+
+    await tid(page, 'item-save').click();
+    await expect.poll(() => tid(page, 'item-errors').textContent()).toContain('承诺时限');
+    await tid(page, 'item-tab-basic').click();
+    await expect.poll(() => page.locator('.el-form-item__error').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('不得超过法定时限')]),
+    );
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-item-editor.png') });
+
+    await fill(page, 'item-form-promisedLimit', '10');
+    await tid(page, 'item-save').click();
+    await page.waitForURL(/\/admin\/catalogue\/[^/]+\/edit/);
+    await tid(page, 'item-publish').click();
+    await tid(page, 'item-publish-confirm').click();
+    await expect.poll(() => tid(page, 'item-status').first().textContent(), { timeout: 15_000 }).toContain('已发布');
+
+    const visitor = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await visitor.goto(`${server.url}/guide?q=${encodeURIComponent(name)}`);
+    await tid(visitor, 'guide-item-link').filter({ hasText: name }).first().click();
+    await expect.poll(() => tid(visitor, 'guide-title').textContent()).toBe(name);
+    expect(await tid(visitor, 'guide-promised-limit').textContent()).toContain('10');
+    await visitor.close();
+    await page.close();
   });
 });

@@ -3,10 +3,15 @@ import type { Page } from 'playwright-core';
 
 export const tid = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 
-/** Fills an el-input (the testid sits on the wrapper div). */
+/**
+ * Fills an input: Element Plus puts the testid on the <input>/<textarea> of el-input, and on the
+ * wrapper of el-input-number and el-select. Tab commits el-input-number's value.
+ */
 export async function fill(page: Page, id: string, value: string) {
-  const input = page.locator(`[data-testid="${id}"] input, [data-testid="${id}"] textarea, input[data-testid="${id}"]`).first();
+  const sel = `input[data-testid="${id}"], textarea[data-testid="${id}"], [data-testid="${id}"] input, [data-testid="${id}"] textarea`;
+  const input = page.locator(sel).first();
   await input.fill(value);
+  await input.press('Tab');
 }
 
 /** Opens an el-select by its testid and clicks the option with the given testid. */

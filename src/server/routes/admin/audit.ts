@@ -1,13 +1,16 @@
 import { AuditList, AuditQuery, AuditVerifyReply } from '../../../contracts/audit.js';
+import { requireActor } from '../../plugins/auth.js';
 import { listAuditLog, verifyAuditLog } from '../../services/audit/list.js';
 import type { RoutePlugin } from '../types.js';
 
 const routes: RoutePlugin = async (app) => {
-  app.get('/api/v1/admin/audit', { schema: { tags: ['admin'], querystring: AuditQuery, response: { 200: AuditList } } }, (req) =>
-    listAuditLog(req.ctx, req.query),
-  );
-  app.get('/api/v1/admin/audit/verify', { schema: { tags: ['admin'], response: { 200: AuditVerifyReply } } }, (req) =>
-    verifyAuditLog(req.ctx),
-  );
+  app.get('/api/v1/admin/audit', { schema: { tags: ['admin'], querystring: AuditQuery, response: { 200: AuditList } } }, (req) => {
+    requireActor(req);
+    return listAuditLog(req.ctx, req.query);
+  });
+  app.get('/api/v1/admin/audit/verify', { schema: { tags: ['admin'], response: { 200: AuditVerifyReply } } }, (req) => {
+    requireActor(req);
+    return verifyAuditLog(req.ctx);
+  });
 };
 export default routes;

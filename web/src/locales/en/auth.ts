@@ -1,0 +1,32 @@
+import type zh from '../zh-CN/auth';
+import type { LocaleModule } from '../types';
+
+export default {
+  loginTitle: 'Staff login',
+  loginSubtitle: 'Service center work platform',
+  username: 'Username',
+  password: 'Password',
+  usernamePlaceholder: 'Enter your username',
+  passwordPlaceholder: 'Enter your password',
+  usernameRequired: 'Enter your username',
+  passwordRequired: 'Enter your password',
+  login: 'Log in',
+  loggingIn: 'Logging in…',
+  loginFailed: 'Login failed',
+  logout: 'Log out',
+  loggedOut: 'Logged out',
+  changePassword: 'Change password',
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+  confirmPassword: 'Confirm new password',
+  currentPasswordRequired: 'Enter your current password',
+  newPasswordRequired: 'Enter a new password',
+  newPasswordLength: 'At least 8 characters with both letters and digits',
+  newPasswordSame: 'The new password must differ from the current one',
+  confirmMismatch: 'The two new passwords do not match',
+  passwordChanged: 'Password changed',
+  passwordHint: 'At least 8 characters, with both letters and digits.',
+  sessionExpired: 'Your session has expired; please log in again',
+  backToSite: 'Back to the public site',
+  staffOnly: 'This system is for center staff only. Citizens please use the public site.',
+} satisfies LocaleModule<typeof zh>;

@@ -1,0 +1,81 @@
+import type zh from '../zh-CN/calendar';
+import type { LocaleModule } from '../types';
+
+export default {
+  menu: { calendar: 'Holidays & working days' },
+  coverage: {
+    ok: 'The official holiday arrangements cover every year deadlines need (loaded: {years}).',
+    missingTitle: 'Official holiday arrangement missing',
+    importHint: 'Choose “National (official)” and the year below and import the State Council\'s holiday arrangement.',
+    loadFailed: 'Could not read the calendar coverage',
+  },
+  year: 'Year',
+  prevYear: 'Previous year',
+  nextYear: 'Next year',
+  scope: 'Calendar of',
+  national: 'National (official)',
+  officialMissing: 'The official holiday arrangement of this year has not been entered: Monday–Friday count as working days and weekends as rest, so deadlines may be wrong. Import the State Council\'s arrangement for this year.',
+  summary: '{work} working days, {rest} rest days',
+  weekdays: { '1': 'Mo', '2': 'Tu', '3': 'We', '4': 'Th', '5': 'Fr', '6': 'Sa', '7': 'Su' },
+  months: { '1': 'January', '2': 'February', '3': 'March', '4': 'April', '5': 'May', '6': 'June', '7': 'July', '8': 'August', '9': 'September', '10': 'October', '11': 'November', '12': 'December' },
+  legend: {
+    workday: 'Working day',
+    weekend: 'Weekend',
+    holiday: 'Public holiday',
+    makeUp: 'Make-up working day',
+    overrideRest: 'Center: rest',
+    overrideWork: 'Center: working',
+  },
+  rest: 'R',
+  work: 'W',
+  dayTip: {
+    workday: 'Working day',
+    weekend: 'Weekend',
+    holiday: 'Holiday',
+    makeUp: 'Make-up working day',
+    overrideRest: 'Center override: rest',
+    overrideWork: 'Center override: working',
+  },
+  clickHint: 'Click a day to add an override for the chosen scope.',
+  overrides: {
+    title: 'Overrides of {scope}, {year}',
+    date: 'Date',
+    kind: 'Kind',
+    name: 'Name',
+    createdAt: 'Entered',
+    add: 'Add override',
+    addTitle: 'Add calendar override',
+    empty: 'No overrides for this scope and year',
+    confirmRemove: 'Delete the override of {date}?',
+    removed: 'Deleted',
+    added: 'Saved',
+    dateRequired: 'Choose a date',
+    namePlaceholder: 'e.g. Spring Festival',
+    nationalNote: '“National (official)” entries are the State Council\'s arrangement and apply to every center.',
+    centerNote: 'A center\'s overrides apply to it and the centers below it, over the official arrangement.',
+  },
+  import: {
+    title: 'Import a whole year',
+    intro: 'Imports the list for the chosen scope and year, replacing all of its entries for that year; importing “National (official)” marks the year as loaded.',
+    text: 'List',
+    placeholder: `One entry a line: date or date range, 休 (rest) / 班 (work), name, e.g.
+2027-01-01~2027-01-03 休 元旦
+2027-02-06~2027-02-12 休 春节
+2027-02-07 班 春节
+JSON is accepted too: {'{'}"year":2027,"days":[…]{'}'}`,
+    submit: 'Import',
+    confirm: 'Replace every entry of “{scope}” in {year} with this list?',
+    done: 'Imported {n} entries for {year}',
+    errorsTitle: 'The list has errors; nothing was imported:',
+    textRequired: 'Paste the list',
+  },
+  deadline: {
+    title: 'Deadline check',
+    intro: 'The day of acceptance does not count; the limit ends at the close of the Nth working day after it.',
+    from: 'Accepted on',
+    workdays: 'Working days',
+    compute: 'Compute',
+    result: '{n} working days from {from}: due {due}',
+    fromRequired: 'Choose the date of acceptance',
+  },
+} satisfies LocaleModule<typeof zh>;

@@ -1,0 +1,47 @@
+import type zh from '../zh-CN/dict';
+import type { LocaleModule } from '../types';
+
+export default {
+  handlingClass: { immediate: 'Immediate', promised: 'Promised', joint: 'Joint', reportUp: 'Report up' },
+  onlineDepth: { fullOnline: 'Fully online', onlinePreReview: 'Online pre-review', window: 'At the window' },
+  itemStatus: { draft: 'Draft', published: 'Published', suspended: 'Suspended', retired: 'Retired' },
+  windowKind: { dedicated: 'Department window', comprehensive: 'Comprehensive window', appointment: 'Appointment window' },
+  centerKind: { province: 'Province center', city: 'City center', county: 'County center', subCenter: 'Sub-center', station: 'Township station' },
+  role: {
+    applicant: 'Applicant',
+    clerk: 'Window clerk',
+    chiefRep: 'Chief representative',
+    reviewer: 'Reviewer',
+    deptLeader: 'Department leader',
+    supervisor: 'Supervisor',
+    centerAdmin: 'Center administrator',
+    volunteer: 'Volunteer supervisor',
+    deptSystem: 'Department system',
+  },
+  itemType: {
+    licensing: 'Administrative licence',
+    publicService: 'Public service',
+    confirmation: 'Administrative confirmation',
+    benefit: 'Administrative benefit',
+    registration: 'Administrative registration',
+    otherPower: 'Other administrative power',
+  },
+  level: { province: 'Province', city: 'City', county: 'County', township: 'Township' },
+  materialForm: { original: 'Original', copy: 'Copy', originalAndCopy: 'Original and copy', electronic: 'Electronic' },
+  stepKind: { accept: 'Accept', review: 'Review', decide: 'Decide', certify: 'Certify', deliver: 'Deliver', other: 'Other' },
+  specialProcedure: {
+    hearing: 'Hearing',
+    inspection: 'Inspection',
+    testing: 'Testing',
+    quarantine: 'Quarantine',
+    appraisal: 'Appraisal',
+    expertReview: 'Expert review',
+    tender: 'Tender',
+    auction: 'Auction',
+  },
+  deliveryMode: { window: 'Collect at the window', mail: 'By post', electronic: 'Electronic' },
+  silencePolicy: { deemedConsent: 'Deemed consent on timeout', escalate: 'Escalate on timeout' },
+  maxVisits: { '0': 'No visit needed', '1': 'At most one visit', '2': 'At most two visits' },
+  light: { green: 'Normal', warning: 'Warning', yellowCard: 'Yellow card', redCard: 'Red card' },
+  userKind: { staff: 'Staff', applicant: 'Applicant' },
+} satisfies LocaleModule<typeof zh>;

@@ -1,0 +1,99 @@
+/**
+ * All messages, merged from one file per module: `zh-CN/<module>.ts` (the source of the shape)
+ * and `en/<module>.ts` (typed against it). To add a module `foo`:
+ *   1. write `zh-CN/foo.ts` (`export default { … }`) and `en/foo.ts` (`… satisfies LocaleModule<typeof zh>`);
+ *   2. add the two imports below and the `foo` key to both objects;
+ *   3. use `t('foo.someKey')` in templates and code.
+ * Message syntax is vue-i18n's: `{n}` interpolates; a literal `@ { } | $` needs `{'@'}`.
+ */
+import { createI18n } from 'vue-i18n';
+import { LOCALE_STORAGE_KEY, type LocaleCode, LOCALES } from './types';
+
+import zhCommon from './zh-CN/common';
+import zhDict from './zh-CN/dict';
+import zhAuth from './zh-CN/auth';
+import zhLayout from './zh-CN/layout';
+import zhOrganisation from './zh-CN/organisation';
+import zhCalendar from './zh-CN/calendar';
+import zhHome from './zh-CN/home';
+import zhGuide from './zh-CN/guide';
+import zhCatalogue from './zh-CN/catalogue';
+import zhWorkbench from './zh-CN/workbench';
+import zhAudit from './zh-CN/audit';
+
+import enCommon from './en/common';
+import enDict from './en/dict';
+import enAuth from './en/auth';
+import enLayout from './en/layout';
+import enOrganisation from './en/organisation';
+import enCalendar from './en/calendar';
+import enHome from './en/home';
+import enGuide from './en/guide';
+import enCatalogue from './en/catalogue';
+import enWorkbench from './en/workbench';
+import enAudit from './en/audit';
+
+const zhCN = {
+  common: zhCommon,
+  dict: zhDict,
+  auth: zhAuth,
+  layout: zhLayout,
+  organisation: zhOrganisation,
+  calendar: zhCalendar,
+  home: zhHome,
+  guide: zhGuide,
+  catalogue: zhCatalogue,
+  workbench: zhWorkbench,
+  audit: zhAudit,
+};
+export type MessageSchema = typeof zhCN;
+
+const en: MessageSchema = {
+  common: enCommon,
+  dict: enDict,
+  auth: enAuth,
+  layout: enLayout,
+  organisation: enOrganisation,
+  calendar: enCalendar,
+  home: enHome,
+  guide: enGuide,
+  catalogue: enCatalogue,
+  workbench: enWorkbench,
+  audit: enAudit,
+};
+
+function initialLocale(): LocaleCode {
+  try {
+    const saved = localStorage.getItem(LOCALE_STORAGE_KEY);
+    if (saved && (LOCALES as readonly string[]).includes(saved)) return saved as LocaleCode;
+  } catch {
+    // storage blocked (private mode): fall back to the default
+  }
+  return 'zh-CN';
+}
+
+export const i18n = createI18n<[MessageSchema], LocaleCode, false>({
+  legacy: false,
+  locale: initialLocale(),
+  fallbackLocale: 'zh-CN',
+  messages: { 'zh-CN': zhCN, en },
+  missingWarn: import.meta.env.DEV,
+  fallbackWarn: false,
+});
+
+export function currentLocale(): LocaleCode {
+  return i18n.global.locale.value;
+}
+
+/** Switches the language everywhere and remembers it in localStorage. */
+export function setLocale(locale: LocaleCode): void {
+  i18n.global.locale.value = locale;
+  try {
+    localStorage.setItem(LOCALE_STORAGE_KEY, locale);
+  } catch {
+    // not persisted; the switch still applies to this tab
+  }
+  document.documentElement.lang = locale;
+}
+
+export { LOCALES, type LocaleCode };

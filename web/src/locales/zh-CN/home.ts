@@ -1,0 +1,22 @@
+export default {
+  heroTitle: '政务服务，一站通办',
+  heroSubtitle: '进驻部门集中办公，事项统一公开，办件全程可查',
+  searchPlaceholder: '搜索事项名称、编码或部门，如“食品经营许可”',
+  searchButton: '搜索事项',
+  hotSearch: '热门主题',
+  themes: '主题服务',
+  themesHint: '按办事主题查找',
+  departments: '进驻部门',
+  departmentsHint: '按部门查找',
+  itemsCount: '{n} 项',
+  showAll: '展开全部（{n}）',
+  showLess: '收起',
+  allGuides: '查看全部办事指南',
+  principlesTitle: '我们的承诺',
+  principles: {
+    oneWindow: { title: '一窗受理', text: '综合窗口统一收件，申请人只需到一个窗口，由中心在后台分送各部门审批。' },
+    oneNotice: { title: '一次告知', text: '材料不全或不符合要求的，一次性书面告知需要补正的全部内容，不让群众来回跑。' },
+    onTime: { title: '限时办结', text: '每个事项公开承诺时限，按工作日计算，全程电子监察，超时预警、亮牌督办。' },
+  },
+  loadFailed: '主题和部门加载失败',
+};

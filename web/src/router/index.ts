@@ -1,0 +1,34 @@
+/**
+ * Router and guards: /admin pages need a logged-in staff user (else /login?redirect=…), and the
+ * route's `meta.permission` (else the 403 page). The document title follows `meta.title`.
+ */
+import { createRouter, createWebHistory } from 'vue-router';
+import { i18n } from '@/locales';
+import { useAuthStore } from '@/stores/auth';
+import { routes } from './routes';
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: (to, _from, saved) => saved ?? (to.hash ? { el: to.hash } : { top: 0 }),
+});
+
+router.beforeEach(async (to) => {
+  if (!to.matched.some((r) => r.meta.requiresAuth)) return true;
+  const auth = useAuthStore();
+  await auth.ensureLoaded();
+  if (!auth.loggedIn || !auth.isStaff) return { name: 'login', query: { redirect: to.fullPath } };
+  const need = to.meta.permission;
+  if (need && !auth.hasAnyPermission(typeof need === 'string' ? [need] : need)) {
+    return { name: 'admin-forbidden', query: { from: to.fullPath } };
+  }
+  return true;
+});
+
+export function updateTitle(): void {
+  const key = router.currentRoute.value.meta.title;
+  const t = i18n.global.t;
+  const app = t('common.appName');
+  document.title = key ? `${t(key)} · ${app}` : `${app} · ${t('common.centerName')}`;
+}
+router.afterEach(() => updateTitle());
