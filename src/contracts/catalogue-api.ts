@@ -115,9 +115,9 @@ export type SaveDraftBody = z.infer<typeof SaveDraftBody>;
 /**
  * `POST /api/v1/admin/items/:id/draft` (catalogue:edit): new draft v(n+1) copied from the
  * published version (or, for a retired item, from its last version). 409 invalidState if a
- * draft exists. Body may be empty.
+ * draft exists. Body may be empty (or `{}`).
  */
-export const NewDraftBody = z.object({}).default({});
+export const NewDraftBody = z.object({}).nullish();
 
 /** `POST /api/v1/admin/items/:id/publish` (catalogue:publish): `version` of the draft. */
 export const PublishBody = z.object({ version: z.number().int().min(1) });
@@ -138,7 +138,7 @@ export type StatusChangeBody = z.infer<typeof StatusChangeBody>;
  * an empty body checks the current draft. `POST /api/v1/admin/items/validate` (catalogue:read)
  * checks unsaved data for a new item. Nothing is saved.
  */
-export const ValidateItemBody = z.object({ data: ItemData.optional() });
+export const ValidateItemBody = z.object({ data: ItemData.optional() }).nullish();
 export const ValidateItemReply = z.object({ ok: z.boolean(), problems: z.array(FieldProblem) });
 export type ValidateItemReply = z.infer<typeof ValidateItemReply>;
 

@@ -3,6 +3,7 @@ import { Id, Instant } from './common.js';
 
 /** Enumerations of the catalogue; labels live in the shared dictionary (src/domain/dictionary.ts). */
 export const ItemLevel = z.enum(['province', 'city', 'county', 'township']);
+export type ItemLevel = z.infer<typeof ItemLevel>;
 export const ItemType = z.enum([
   'licensing', // 行政许可
   'publicService', // 公共服务
@@ -11,10 +12,15 @@ export const ItemType = z.enum([
   'registration', // 行政登记
   'otherPower', // 其他行政权力
 ]);
+export type ItemType = z.infer<typeof ItemType>;
 export const HandlingClass = z.enum(['immediate', 'promised', 'joint', 'reportUp']);
+export type HandlingClass = z.infer<typeof HandlingClass>;
 export const OnlineDepth = z.enum(['fullOnline', 'onlinePreReview', 'window']);
+export type OnlineDepth = z.infer<typeof OnlineDepth>;
 export const MaterialForm = z.enum(['original', 'copy', 'originalAndCopy', 'electronic']);
+export type MaterialForm = z.infer<typeof MaterialForm>;
 export const StepKind = z.enum(['accept', 'review', 'decide', 'certify', 'deliver', 'other']);
+export type StepKind = z.infer<typeof StepKind>;
 export const StaffRole = z.enum([
   'clerk',
   'chiefRep',
@@ -24,7 +30,9 @@ export const StaffRole = z.enum([
   'centerAdmin',
   'volunteer',
 ]);
+export type StaffRole = z.infer<typeof StaffRole>;
 export const DeliveryMode = z.enum(['window', 'mail', 'electronic']);
+export type DeliveryMode = z.infer<typeof DeliveryMode>;
 export const SpecialProcedure = z.enum([
   'hearing', // 听证
   'inspection', // 检验
@@ -35,14 +43,18 @@ export const SpecialProcedure = z.enum([
   'tender', // 招标
   'auction', // 拍卖
 ]);
+export type SpecialProcedure = z.infer<typeof SpecialProcedure>;
 export const SilencePolicy = z.enum(['deemedConsent', 'escalate']);
+export type SilencePolicy = z.infer<typeof SilencePolicy>;
 export const ItemStatus = z.enum(['draft', 'published', 'suspended', 'retired']);
+export type ItemStatus = z.infer<typeof ItemStatus>;
 
 export const LegalBasis = z.object({
   law: z.string().min(1).max(200),
   article: z.string().max(100).default(''),
   text: z.string().max(4000).default(''),
 });
+export type LegalBasis = z.infer<typeof LegalBasis>;
 
 export const Material = z.object({
   code: z.string().min(1).max(32),
@@ -59,6 +71,7 @@ export const Material = z.object({
   /** 告知承诺: a signed pledge may replace it */
   pledgeable: z.boolean().default(false),
 });
+export type Material = z.infer<typeof Material>;
 
 export const ProcedureStep = z.object({
   name: z.string().min(1).max(100),
@@ -68,6 +81,7 @@ export const ProcedureStep = z.object({
   role: StaffRole,
   limitDays: z.number().int().min(0).max(999),
 });
+export type ProcedureStep = z.infer<typeof ProcedureStep>;
 
 export const FeeLine = z.object({
   name: z.string().min(1).max(200),
@@ -77,6 +91,7 @@ export const FeeLine = z.object({
   amountFen: z.number().int().min(0).nullable().default(null),
   licenceNo: z.string().max(100).default(''),
 });
+export type FeeLine = z.infer<typeof FeeLine>;
 
 /** Every published field of a service item (DESIGN §3). Stored per version. */
 export const ItemData = z.object({

@@ -218,6 +218,9 @@ export const Window = z.object({
   updatedAt: Instant,
 });
 export type Window = z.infer<typeof Window>;
+/** The same schema under a name that does not shadow the DOM's global `Window` in web code. */
+export const HallWindow = Window;
+export type HallWindow = Window;
 
 /** GET /api/v1/admin/windows — reply, ordered by center and code. */
 export const WindowList = listOf(Window);

@@ -39,22 +39,34 @@ export async function freshDb(dialect: Dialect): Promise<TestDb> {
     };
   }
   const schema = 't_' + randomBytes(6).toString('hex');
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
   const db = openDb({ url: PG_URL, pgSchema: schema, pgPoolSize: 4 });
-  await migrateToLatest(db.kysely, schema);
+  await withSchemaLock(async (c) => {
+    await c.query(`create schema ${schema}`);
+    await migrateToLatest(db.kysely, schema);
+  });
   return {
     db,
     dataDir,
     cleanup: async () => {
       await db.close();
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.end();
+      await withSchemaLock((c) => c.query(`drop schema if exists ${schema} cascade`));
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Creating, migrating and dropping test schemas one at a time across all test processes: the
+ * catalogue queries Kysely's migrator runs fail when another process drops a schema meanwhile.
+ */
+async function withSchemaLock<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    await c.query('select pg_advisory_lock(774411)');
+    return await fn(c);
+  } finally {
+    await c.query('select pg_advisory_unlock(774411)').catch(() => {});
+    await c.end();
+  }
 }

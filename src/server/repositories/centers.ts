@@ -1,5 +1,6 @@
 /** Centers (the organisation tree). Paths are materialized: `/rootId/…/id/`. */
 import { sql } from 'kysely';
+import { type Dialect, forUpdate } from '../db/dialect.js';
 import type { CentersTable } from '../db/schema.js';
 import type { Executor } from '../services/context.js';
 
@@ -8,6 +9,14 @@ export type CenterWithCounts = CenterRow & { department_count: number; window_co
 
 export async function findCenterById(db: Executor, id: string): Promise<CenterRow | undefined> {
   return db.selectFrom('centers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Reads a center for a write that depends on its path, locking the row on PostgreSQL: a move
+ * of the subtree (which rewrites paths without bumping versions) then waits, or is waited for.
+ */
+export async function lockCenter(db: Executor, dialect: Dialect, id: string): Promise<CenterRow | undefined> {
+  return forUpdate(dialect, db.selectFrom('centers').selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
 export async function findCentersByIds(db: Executor, ids: string[]): Promise<CenterRow[]> {

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import { type CenterDetail, CreateCenterBody, UpdateCenterBody } from '../../../contracts/organisation.js';
 import { conflict, fieldError, forbidden, invalid, notFound, type FieldError } from '../../../domain/errors.js';
@@ -13,7 +14,7 @@ import {
 import { duplicate } from '../../../domain/organisation/errors.js';
 import type { Actor } from '../../../domain/permissions.js';
 import { can } from '../../../domain/permissions.js';
-import { type CenterRow, findCenterById, findChildren, insertCenter, moveSubtree, updateCenter as updateCenterRow } from '../../repositories/centers.js';
+import { type CenterRow, findCenterById, findChildren, insertCenter, lockCenter, moveSubtree, updateCenter as updateCenterRow } from '../../repositories/centers.js';
 import { recordAction } from '../audit/record.js';
 import { type Ctx, type Executor, inTx, nowIso } from '../context.js';
 import { loadCenterDetail } from './centers-read.js';
@@ -34,13 +35,14 @@ async function loadParent(db: Executor, parentId: string | null): Promise<Center
   return p;
 }
 
-function placementErrors(kind: CenterKind, areaCode: string, timeZone: string, parent: CenterRow | null): FieldError[] {
+/** `newParent`: the parent is being chosen now, so it must be active (existing children of a deactivated center stay editable). */
+function placementErrors(kind: CenterKind, areaCode: string, timeZone: string, parent: CenterRow | null, newParent: boolean): FieldError[] {
   const errors = [
     ...checkPlacement(kind, (parent?.kind as CenterKind | undefined) ?? null),
     ...checkAreaCode(areaCode, parent?.area_code ?? null),
     ...checkTimeZone(timeZone),
   ];
-  if (parent && !parent.active) errors.push(fieldError('parentId', '上级中心已停用', 'The parent center is deactivated'));
+  if (newParent && parent && !parent.active) errors.push(fieldError('parentId', '上级中心已停用', 'The parent center is deactivated'));
   return errors;
 }
 
@@ -49,24 +51,26 @@ function placementErrors(kind: CenterKind, areaCode: string, timeZone: string, p
  * Errors: unauthenticated, forbidden, validation (parentId, kind placement, areaCode, timeZone),
  * conflict (areaCode taken, field `areaCode`).
  */
-export async function createCenter(ctx: Ctx, input: CreateCenterBody | Record<string, unknown>): Promise<CenterDetail> {
+export async function createCenter(ctx: Ctx, input: z.input<typeof CreateCenterBody>): Promise<CenterDetail> {
   const actor = requireSome(ctx, 'org:manage');
   const body = parseInput(CreateCenterBody, input);
   const db = ctx.deps.db.kysely;
   const parent = await loadParent(db, body.parentId);
   requireManageUnder(actor, parent);
-  const errors = placementErrors(body.kind, body.areaCode, body.timeZone, parent);
+  const errors = placementErrors(body.kind, body.areaCode, body.timeZone, parent, true);
   if (errors.length) throw invalid(errors);
 
   const id = randomUUID();
   const now = nowIso(ctx.deps);
   return inTx(ctx.deps, async (trx) => {
+    // the parent's path as of now, not as first read: it may have moved meanwhile
+    const lockedParent = parent ? await lockCenter(trx, ctx.deps.db.dialect, parent.id) : null;
     await orDuplicate(
       () =>
         insertCenter(trx, {
           id,
           parent_id: parent?.id ?? null,
-          path: childPath(parent?.path ?? null, id),
+          path: childPath(lockedParent?.path ?? null, id),
           name: body.name,
           kind: body.kind,
           area_code: body.areaCode,
@@ -91,7 +95,7 @@ export async function createCenter(ctx: Ctx, input: CreateCenterBody | Record<st
  * children placeable. Errors: unauthenticated, forbidden, notFound, validation, conflict (stale
  * version; areaCode taken, field `areaCode`).
  */
-export async function updateCenter(ctx: Ctx, id: string, input: UpdateCenterBody | Record<string, unknown>): Promise<CenterDetail> {
+export async function updateCenter(ctx: Ctx, id: string, input: z.input<typeof UpdateCenterBody>): Promise<CenterDetail> {
   const actor = requireSome(ctx, 'org:manage');
   const body = parseInput(UpdateCenterBody, input);
   const db = ctx.deps.db.kysely;
@@ -109,9 +113,7 @@ export async function updateCenter(ctx: Ctx, id: string, input: UpdateCenterBody
   const children = await findChildren(db, id);
   const errors: FieldError[] = parent && moved ? checkNoCycle(c.path, parent.path) : [];
   if (errors.length === 0) {
-    errors.push(...placementErrors(body.kind, body.areaCode, body.timeZone, parent));
-    // only a new parent must be active: a deactivated center's children stay editable
-    if (!moved) errors.splice(0, errors.length, ...errors.filter((e) => e.messageEn !== 'The parent center is deactivated'));
+    errors.push(...placementErrors(body.kind, body.areaCode, body.timeZone, parent, moved));
   }
   errors.push(...checkChildrenFit(body.kind, children.map((k) => k.kind as CenterKind)));
   if (children.some((k) => k.area_code.slice(0, 2) !== body.areaCode.slice(0, 2))) {
@@ -120,7 +122,6 @@ export async function updateCenter(ctx: Ctx, id: string, input: UpdateCenterBody
   if (errors.length) throw invalid(dedupe(errors));
 
   const now = nowIso(ctx.deps);
-  const newPath = moved ? childPath(parent?.path ?? null, id) : c.path;
   const set = {
     parent_id: body.parentId,
     name: body.name,
@@ -131,9 +132,18 @@ export async function updateCenter(ctx: Ctx, id: string, input: UpdateCenterBody
     time_zone: body.timeZone,
   };
   return inTx(ctx.deps, async (trx) => {
+    const dialect = ctx.deps.db.dialect;
+    // paths as of now (an ancestor may have moved since they were read), locked for the move
+    const current = await lockCenter(trx, dialect, id);
+    if (!current || current.version !== body.version) throw conflict('中心', 'The center');
+    const newParent = moved && parent ? await lockCenter(trx, dialect, parent.id) : undefined;
+    if (newParent) {
+      const cycle = checkNoCycle(current.path, newParent.path);
+      if (cycle.length) throw invalid(cycle);
+    }
     const ok = await orDuplicate(() => updateCenterRow(trx, id, body.version, { ...set, updated_at: now }), duplicateAreaCode);
     if (!ok) throw conflict('中心', 'The center');
-    if (moved) await moveSubtree(trx, c.path, newPath);
+    if (moved) await moveSubtree(trx, current.path, childPath(newParent?.path ?? null, id));
     await recordAction(trx, ctx, { entity: 'center', entityId: id, action: moved ? 'move' : 'update', payload: { changes: changes(c, set) } });
     return loadCenterDetail(trx, id);
   });

@@ -25,11 +25,11 @@ export async function orDuplicate<T>(write: () => Promise<T>, duplicateError: ()
 }
 
 /** The fields whose value changed, as {field: [before, after]} for the action log. */
-export function changes<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
+export function changes(before: object, after: Record<string, unknown>): Record<string, [unknown, unknown]> {
   const out: Record<string, [unknown, unknown]> = {};
   for (const k of Object.keys(after)) {
     const a = after[k];
-    const b = before[k];
+    const b = (before as Record<string, unknown>)[k];
     if (JSON.stringify(a) !== JSON.stringify(b)) out[k] = [b, a];
   }
   return out;

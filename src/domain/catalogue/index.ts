@@ -1,0 +1,4 @@
+export * from './item.js';
+export * from './lifecycle.js';
+export * from './rules.js';
+export * from './stages.js';
