@@ -14,7 +14,7 @@ import { procedureDays } from './stages.js';
 /** Item codes: letters, digits, '-', '_', '.'; they appear in URLs and case numbers. */
 export const ITEM_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-type SaveInput = Pick<RuleItem, 'code' | 'name' | 'themes' | 'materials' | 'formSchema'>;
+type SaveInput = Pick<RuleItem, 'code' | 'name' | 'themes' | 'materials' | 'formSchema' | 'promisedLimit' | 'statutoryLimit' | 'handlingClass'>;
 
 export function validateItemForSave(item: SaveInput): FieldError[] {
   const errors: FieldError[] = [];
@@ -39,10 +39,14 @@ export function validateItemForSave(item: SaveInput): FieldError[] {
   if (type !== undefined && type !== 'object') {
     errors.push(fieldError('formSchema.type', '申请表结构的 type 必须为 object', 'The application form schema must have type "object"'));
   }
+  // Even a draft keeps its limits consistent and its material codes unique: these are the
+  // contradictions a reviewer would otherwise only meet at publication.
+  consistentLimits(item, errors);
+  materialRules(item, errors);
   return errors;
 }
 
-function limitRules(item: RuleItem, errors: FieldError[]): void {
+function consistentLimits(item: SaveInput, errors: FieldError[]): void {
   if (item.promisedLimit > item.statutoryLimit) {
     errors.push(fieldError('promisedLimit', `承诺时限（${item.promisedLimit}个工作日）不能超过法定时限（${item.statutoryLimit}个工作日）`,
       `Promised limit (${item.promisedLimit} working days) must not exceed the statutory limit (${item.statutoryLimit})`));
@@ -50,6 +54,9 @@ function limitRules(item: RuleItem, errors: FieldError[]): void {
   if (item.handlingClass === 'immediate' && item.promisedLimit !== 0) {
     errors.push(fieldError('promisedLimit', '即办件的承诺时限应为 0（当场办结）', 'An immediate item has a promised limit of 0 (decided on the spot)'));
   }
+}
+
+function limitRules(item: RuleItem, errors: FieldError[]): void {
   if (item.handlingClass !== 'immediate' && item.promisedLimit < 1) {
     errors.push(fieldError('promisedLimit', '非即办件的承诺时限至少为 1 个工作日；当场办结的请设为即办件',
       'A non-immediate item needs a promised limit of at least 1 working day; items decided on the spot are immediate'));
@@ -89,7 +96,7 @@ function feeRules(item: RuleItem, errors: FieldError[]): void {
   });
 }
 
-function materialRules(item: RuleItem, errors: FieldError[]): void {
+function materialRules(item: Pick<RuleItem, 'materials'>, errors: FieldError[]): void {
   const first = new Map<string, number>();
   item.materials.forEach((m, i) => {
     const prior = first.get(m.code);
@@ -122,7 +129,6 @@ export function validateItemForPublish(item: RuleItem): FieldError[] {
   limitRules(item, errors);
   departmentRules(item, errors);
   feeRules(item, errors);
-  materialRules(item, errors);
   procedureRules(item, errors);
   if (item.maxVisits === 0 && item.onlineDepth !== 'fullOnline') {
     errors.push(fieldError('maxVisits', '“零跑动”只适用于全程网办事项', 'Zero visits is possible only for fully online items'));

@@ -82,14 +82,17 @@ describe('validateItemForPublish', () => {
 
   it('reports every problem at once', () => {
     expect(fields(item({ promisedLimit: 30, fees: { free: false, lines: [{ name: 'a', licenceNo: '' }] }, materials: [{ code: 'A', name: 'x' }, { code: 'A', name: 'y' }] }))).toEqual([
-      'promisedLimit', 'fees.lines.0.licenceNo', 'materials.1.code',
+      'promisedLimit', 'materials.1.code', 'fees.lines.0.licenceNo',
     ]);
   });
 });
 
 describe('validateItemForSave', () => {
-  it('checks code, name, themes and the form schema only', () => {
-    expect(validateItemForSave(item({ promisedLimit: 30 }))).toEqual([]);
+  it('checks code, name, themes, form schema, consistent limits and unique material codes', () => {
+    expect(validateItemForSave(item({ procedure: [], legalBasis: [] }))).toEqual([]);
+    expect(validateItemForSave(item({ promisedLimit: 30 })).map((e) => e.field)).toEqual(['promisedLimit']);
+    expect(validateItemForSave(item({ handlingClass: 'immediate', promisedLimit: 3 })).map((e) => e.field)).toEqual(['promisedLimit']);
+    expect(validateItemForSave(item({ materials: [{ code: 'A', name: 'x' }, { code: 'A', name: 'y' }] })).map((e) => e.field)).toEqual(['materials.1.code']);
     expect(validateItemForSave(item({ code: 'has space' })).map((e) => e.field)).toEqual(['code']);
     expect(validateItemForSave(item({ code: '事项' })).map((e) => e.field)).toEqual(['code']);
     expect(validateItemForSave(item({ name: '   ' })).map((e) => e.field)).toEqual(['name']);
