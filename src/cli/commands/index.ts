@@ -1,4 +1,5 @@
 import type { Args } from '../args.js';
+import { exportCommand, importCommand } from './catalogue.js';
 import { doctor } from './doctor.js';
 import { migrate } from './migrate.js';
 import { seed } from './seed.js';
@@ -13,4 +14,6 @@ export const COMMANDS: Record<string, Command> = {
   seed,
   'verify-audit': verifyAudit,
   doctor,
+  'export-catalogue': exportCommand,
+  'import-catalogue': importCommand,
 };
