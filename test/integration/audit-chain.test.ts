@@ -1,0 +1,93 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDb } from '../../src/server/db/database.js';
+import { migrateToLatest } from '../../src/server/db/migrate.js';
+import { verifyAuditChain } from '../../src/server/services/audit/verify.js';
+import { dialects } from '../helpers/db.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+
+const run = promisify(execFile);
+
+/** A few real state changes through the API, each leaving an action-log row. */
+async function makeHistory(t: TestApp) {
+  const admin = await t.login('admin');
+  for (const [date, name] of [['2026-05-06', '调整一'], ['2026-05-07', '调整二']]) {
+    const r = await t.as(admin, { method: 'POST', url: '/api/v1/admin/calendar/overrides', payload: { scope: t.org.cityId, date, workday: false, name } });
+    expect(r.statusCode).toBe(200);
+  }
+}
+
+for (const dialect of dialects()) {
+  describe(`action log hash chain [${dialect}]`, () => {
+    let t: TestApp;
+    beforeEach(async () => {
+      t = await startTestApp(dialect);
+      await makeHistory(t);
+    });
+    afterEach(async () => t.close());
+
+    it('verifies an untouched chain and the API shows it to auditors only', async () => {
+      const v = await verifyAuditChain(t.app.deps);
+      expect(v).toMatchObject({ ok: true });
+      expect(v.rows).toBeGreaterThanOrEqual(3);
+      const sup = await t.login('supervisor');
+      expect((await t.as(sup, { url: '/api/v1/admin/audit/verify' })).json().ok).toBe(true);
+      const list = (await t.as(sup, { url: '/api/v1/admin/audit?entity=calendar' })).json();
+      expect(list.items.map((i: { action: string }) => i.action)).toEqual(['setDay', 'setDay']);
+      const clerk = await t.login('clerk');
+      expect((await t.as(clerk, { url: '/api/v1/admin/audit' })).statusCode).toBe(403);
+    });
+
+    it('names the first altered row', async () => {
+      const k = t.tdb.db.kysely;
+      const target = await k.selectFrom('action_log').select('seq').where('action', '=', 'setDay').orderBy('seq').executeTakeFirstOrThrow();
+      await k.updateTable('action_log').set({ payload: JSON.stringify({ date: '2026-05-06', name: '篡改' }) }).where('seq', '=', target.seq).execute();
+      const v = await verifyAuditChain(t.app.deps);
+      expect(v.ok).toBe(false);
+      expect(v.brokenAt).toEqual({ seq: target.seq, reason: 'row content does not match its hash' });
+    });
+
+    it('notices deleted rows, in the middle and at the end', async () => {
+      const k = t.tdb.db.kysely;
+      const last = await k.selectFrom('action_log').select('seq').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+      await k.deleteFrom('action_log').where('seq', '=', last.seq).execute();
+      expect((await verifyAuditChain(t.app.deps)).brokenAt?.reason).toMatch(/removed/);
+      await k.deleteFrom('action_log').where('seq', '=', 1).execute();
+      expect((await verifyAuditChain(t.app.deps)).brokenAt).toEqual({ seq: 2, reason: 'missing row 1' });
+    });
+  });
+}
+
+describe('onestop verify-audit (command line, SQLite)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onestop-cli-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('passes on an intact database and exits 1 naming the tampered row', async () => {
+    const t = await startTestApp('sqlite');
+    await makeHistory(t);
+    const file = path.join(dir, 'onestop.db');
+    // close the app's database (checkpointing its WAL), then copy it where the command reads
+    await t.app.close();
+    await t.tdb.db.close();
+    fs.copyFileSync(path.join(t.tdb.dataDir, 'test.db'), file);
+    const env = { ...process.env, ONESTOP_DATA_DIR: dir, LOG_LEVEL: 'silent' };
+    const ok = await run(process.execPath, ['bin/onestop.js', 'verify-audit'], { env });
+    expect(ok.stdout).toMatch(/chain OK: \d+ rows/);
+
+    const db = openDb({ sqliteFile: file });
+    await migrateToLatest(db.kysely);
+    await db.kysely.updateTable('action_log').set({ actor_name: 'intruder' }).where('seq', '=', 2).execute();
+    await db.close();
+    const bad = await run(process.execPath, ['bin/onestop.js', 'verify-audit'], { env }).catch((e) => e);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('BROKEN at row #2');
+    fs.rmSync(t.tdb.dataDir, { recursive: true, force: true });
+  });
+});
