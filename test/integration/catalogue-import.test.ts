@@ -26,7 +26,8 @@ async function buildCatalogue(t: TestApp, s: Session) {
   await t.as(s, { method: 'POST', url: `/api/v1/admin/items/${sus.item.id}/suspend`, payload: { version: sus.published.version } });
   const ret = await createPublished(t, s, sampleItem(t, { code: 'R-1', name: '废止的事项' }));
   await t.as(s, { method: 'POST', url: `/api/v1/admin/items/${ret.item.id}/retire`, payload: { version: ret.published.version } });
-  await create(t, s, sampleItem(t, { code: 'D-1', name: '草稿事项', promisedLimit: 99 }));
+  // a draft that could not be published yet (a fee line without its licence number) still exports
+  await create(t, s, sampleItem(t, { code: 'D-1', name: '草稿事项', fees: { free: false, lines: [{ name: '工本费', basis: '', standard: '', amountFen: 100, licenceNo: '' }] } }));
 }
 
 const stripTime = (e: CatalogueExport) => ({ ...e, exportedAt: 'x' });
