@@ -47,8 +47,8 @@ const routes: RoutePlugin = async (app) => {
     };
   });
 
-  app.post('/api/auth/password', { schema: { tags: ['auth'], body: ChangePasswordBody, response: { 200: OkBody } } }, async (req) => {
-    requireActor(req);
+  // login first: onRequest gives 401 before the body is validated
+  app.post('/api/auth/password', { onRequest: async (req) => void requireActor(req), schema: { tags: ['auth'], body: ChangePasswordBody, response: { 200: OkBody } } }, async (req) => {
     await changePassword(req.ctx, req.sessionId!, req.body);
     return { ok: true as const };
   });

@@ -17,6 +17,10 @@ import { calendarCoverage } from '../../services/calendar/coverage.js';
 import type { RoutePlugin } from '../types.js';
 
 const routes: RoutePlugin = async (app) => {
+  // login first (401, before any input validation), then the services' permission checks (403)
+  app.addHook('onRequest', async (req) => {
+    requireActor(req);
+  });
   const tags = ['admin', 'calendar'];
   app.get('/api/v1/admin/calendar/overrides', { schema: { tags, querystring: OverridesQuery, response: { 200: OverrideList } } }, (req) => {
     requireActor(req);

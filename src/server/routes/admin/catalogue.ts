@@ -51,6 +51,10 @@ const tags = ['catalogue'];
 const ITEM = '/api/v1/admin/items/:id';
 
 const routes: RoutePlugin = async (app) => {
+  // login first (401, before any input validation), then the services' permission checks (403)
+  app.addHook('onRequest', async (req) => {
+    requireActor(req);
+  });
   app.get('/api/v1/admin/items', { schema: { tags, querystring: AdminItemsQuery, response: { 200: AdminItemList } } }, (req) => {
     requireActor(req);
     return listItems(req.ctx, req.query);

@@ -48,6 +48,7 @@ export async function listOverrides(ctx: Ctx, q: { scope?: string; year?: number
 
 /** Errors: forbidden; validation (`date`, `scope`). */
 export async function setOverride(ctx: Ctx, b: { scope: string; date: string; workday: boolean; name: string | null }) {
+  if (!can(ctx.actor, 'calendar:manage')) throw forbidden(); // anywhere first: 403 before the input is looked at
   if (!isDate(b.date)) throw invalid([fieldError('date', 'date：日期无效', 'date: invalid date')]);
   await checkScope(ctx, b.scope);
   const id = randomUUID();
@@ -62,6 +63,7 @@ export async function setOverride(ctx: Ctx, b: { scope: string; date: string; wo
 }
 
 export async function removeOverride(ctx: Ctx, id: string) {
+  if (!can(ctx.actor, 'calendar:manage')) throw forbidden(); // anywhere first: 403 before the input is looked at
   const row = await findCalendarDay(ctx.deps.db.kysely, id);
   if (!row) throw notFound('日历调整', 'Calendar entry');
   await checkScope(ctx, row.scope);
@@ -77,6 +79,7 @@ export async function removeOverride(ctx: Ctx, id: string) {
  * Errors: forbidden; validation naming `text` (with the line numbers) or `year`.
  */
 export async function importYear(ctx: Ctx, b: { scope: string; year: number; text: string }) {
+  if (!can(ctx.actor, 'calendar:manage')) throw forbidden(); // anywhere first: 403 before the input is looked at
   await checkScope(ctx, b.scope);
   const parsed = parseYearList(b.text, b.year);
   if (!parsed.ok) {

@@ -7,6 +7,7 @@ import { requirePermission } from './access.js';
 
 /** Errors: validation (`centerId` needed), notFound, forbidden (catalogue:import over the center). */
 export async function importCenter(ctx: Ctx, centerId: string | undefined) {
+  requirePermission(ctx, 'catalogue:import'); // anywhere first: without it, 403 before "which center" (400) or 404
   const id = centerId ?? (ctx.actor ? scopesFor(ctx.actor, 'catalogue:import').find((g) => g.centerId)?.centerId : undefined);
   if (!id) throw invalid([fieldError('centerId', '请指定中心', 'Say which center (centerId)')]);
   const center = await findCenter(ctx.deps.db.kysely, id);

@@ -25,6 +25,7 @@ async function homeDepartment(trx: Transaction<Database>, ctx: Ctx, data: ItemDa
  * over the department), conflict (code already used in the center, field `code`).
  */
 export async function createItem(ctx: Ctx, input: ItemDataInput): Promise<AdminItemDetail> {
+  requirePermission(ctx, 'catalogue:edit'); // anywhere first: 403 before 404/400
   const data = ItemData.parse(input);
   return inTx(ctx.deps, async (trx) => {
     const dept = await homeDepartment(trx, ctx, data, ['catalogue:edit']);

@@ -19,6 +19,7 @@ const noDraft = () => new AppError('invalidState', '事项没有草稿，请先�
  * invalidState (no draft), validation (save rules; `code` cannot change), conflict (stale version).
  */
 export async function saveDraft(ctx: Ctx, itemId: string, body: { version: number; data: ItemDataInput }): Promise<AdminItemDetail> {
+  requirePermission(ctx, 'catalogue:edit'); // anywhere first: 403 before 404/400
   const data = ItemData.parse(body.data);
   return inTx(ctx.deps, async (trx) => {
     await lockItem(trx, ctx.deps.db.dialect, itemId);
@@ -39,6 +40,7 @@ export async function saveDraft(ctx: Ctx, itemId: string, body: { version: numbe
  * its latest version. Errors: notFound, forbidden (catalogue:edit), invalidState (a draft exists).
  */
 export async function newDraft(ctx: Ctx, itemId: string): Promise<AdminItemDetail> {
+  requirePermission(ctx, 'catalogue:edit'); // anywhere first: 403 before 404/400
   return inTx(ctx.deps, async (trx) => {
     await lockItem(trx, ctx.deps.db.dialect, itemId);
     const item = await getItemRow(trx, itemId);

@@ -15,6 +15,7 @@ import { publishDraftTx } from './writes.js';
  * problem, fields as JSON paths into ItemData).
  */
 export async function publishItem(ctx: Ctx, itemId: string, body: { version: number }): Promise<AdminItemDetail> {
+  requirePermission(ctx, 'catalogue:publish'); // anywhere first: 403 before 404/400
   return inTx(ctx.deps, async (trx) => {
     await lockItem(trx, ctx.deps.db.dialect, itemId);
     const item = await getItemRow(trx, itemId);

@@ -25,11 +25,13 @@ export async function listItems(ctx: Ctx, q: AdminItemsQuery): Promise<AdminItem
 
 /** Errors: notFound, forbidden (catalogue:read over the item). */
 export async function getItem(ctx: Ctx, itemId: string): Promise<AdminItemDetail> {
+  requirePermission(ctx, 'catalogue:read'); // anywhere first: 403 before 404/400
   return buildItemDetail(ctx.deps.db.kysely, ctx.deps.db.dialect, ctx, itemId);
 }
 
 /** Any version as stored and as its guide page would look. Errors: notFound, forbidden. */
 export async function previewVersion(ctx: Ctx, itemId: string, versionNo: number): Promise<ItemVersionPreview> {
+  requirePermission(ctx, 'catalogue:read'); // anywhere first: 403 before 404/400
   const db = ctx.deps.db.kysely;
   const item = await getItemRow(db, itemId);
   requirePermission(ctx, 'catalogue:read', itemScope(item));

@@ -13,6 +13,7 @@ export interface StatusChange {
 }
 
 async function change(ctx: Ctx, itemId: string, action: 'suspend' | 'resume' | 'retire', body: StatusChange): Promise<AdminItemDetail> {
+  requirePermission(ctx, 'catalogue:publish'); // anywhere first: 403 before 404/400
   return inTx(ctx.deps, async (trx) => {
     await lockItem(trx, ctx.deps.db.dialect, itemId);
     const item = await getItemRow(trx, itemId);

@@ -13,6 +13,7 @@ import { readData } from './version-row.js';
  * (catalogue:read), invalidState (no data and no draft), validation (unknown department of new data).
  */
 export async function validateItem(ctx: Ctx, itemId: string | null, input?: ItemDataInput): Promise<ValidateItemReply> {
+  requirePermission(ctx, 'catalogue:read'); // anywhere first: 403 before 404/400
   const db = ctx.deps.db.kysely;
   let centerId: string;
   let data: ItemData | undefined = input === undefined ? undefined : ItemData.parse(input);

@@ -1,0 +1,143 @@
+/**
+ * Rows the matrix's requests point at, created as the system, and "ensure" helpers that put a
+ * row into the state a request needs just before it is sent — so every actor, allowed or not,
+ * sends a request that would succeed, and a refusal can only come from the permission check.
+ */
+import type { ItemDataInput } from '../../../src/contracts/catalogue.js';
+import type { CatalogueExport } from '../../../src/contracts/catalogue-api.js';
+import { setOverride } from '../../../src/server/services/calendar/admin.js';
+import {
+  createItem,
+  createPublishedItem,
+  exportCatalogue,
+  getItem,
+  newDraft,
+  publishItem,
+  resumeItem,
+  storeFile,
+  suspendItem,
+} from '../../../src/server/services/catalogue/index.js';
+import { systemCtx } from '../../../src/server/services/context.js';
+import {
+  createCenter,
+  createDelegation,
+  createDepartment,
+  createStaffUser,
+  createWindow,
+  revokeDelegation,
+} from '../../../src/server/services/organisation/index.js';
+import type { TestApp } from '../../helpers/app.js';
+import type { Org } from '../../helpers/fixtures.js';
+import { PDF_BYTES, sampleItem } from '../catalogue-helpers.js';
+
+export interface Fixtures {
+  org: Org;
+  /** a PDF form; public once itemA (which shows it) was published */
+  fileId: string;
+  /** deptA, published; reads, drafts and publishing */
+  itemA: string;
+  /** deptA, published; suspend / resume / retire and new delegations */
+  itemLife: string;
+  /** deptB, a draft with a delegation — another department's data for deptA's leader */
+  itemB: string;
+  delegationB: string;
+  /** a sub-center under the city and a spare city department: safe to update, deactivate, activate */
+  spareCenter: string;
+  spareDept: string;
+  /** a comprehensive window of the city serving deptA and deptB */
+  windowId: string;
+  /** a clerk account of deptA */
+  staffId: string;
+  /** the city's catalogue as exported, for the import route */
+  exportJson: CatalogueExport;
+  /** itemA's data (code SCJG-XK-0001, deptA, its form attached), with `over` applied */
+  itemData(over?: Partial<ItemDataInput>): ItemDataInput;
+  /** `version` of the row now (the optimistic-lock token a write must carry) */
+  version(table: 'centers' | 'departments' | 'windows' | 'users', id: string): Promise<number>;
+  /** the item has a draft; its `version` */
+  draftVersion(itemId: string): Promise<number>;
+  /** the item has no draft (a pending one is published) */
+  withoutDraft(itemId: string): Promise<void>;
+  /** the item's public version has this status; its `version` */
+  publicVersion(itemId: string, status: 'published' | 'suspended'): Promise<number>;
+  /** the item is delegated; the delegation's id */
+  delegation(itemId: string, departmentId: string): Promise<string>;
+  /** the item is not delegated */
+  noDelegation(itemId: string): Promise<void>;
+  /** a fresh calendar override of `scope`; its id */
+  override(scope: string): Promise<string>;
+}
+
+export async function createFixtures(t: TestApp): Promise<Fixtures> {
+  const sys = systemCtx(t.app.deps);
+  const k = t.tdb.db.kysely;
+  const { org } = t;
+
+  const file = await storeFile(sys, { name: '申请书样表.pdf', data: PDF_BYTES });
+  const itemData = (over: Partial<ItemDataInput> = {}) =>
+    sampleItem(t, {
+      materials: [
+        { code: 'M01', name: '食品经营许可申请书', sampleFileId: file.id },
+        { code: 'M02', name: '营业执照', form: 'copy' },
+      ],
+      ...over,
+    });
+  const itemA = (await createPublishedItem(sys, itemData())).item.id;
+  const itemLife = (await createPublishedItem(sys, sampleItem(t, { code: 'SCJG-XK-0002', name: '食品生产许可' }))).item.id;
+  const itemB = (await createItem(sys, sampleItem(t, { code: 'ZJJ-XK-0001', name: '建筑工程施工许可', departmentId: org.deptB }))).item.id;
+  const delegationB = (await createDelegation(sys, { departmentId: org.deptB, itemId: itemB })).id;
+
+  const spareCenter = (await createCenter(sys, { parentId: org.cityId, name: '测试市政务服务中心东区分中心', kind: 'subCenter', areaCode: '370199' })).id;
+  const spareDept = (await createDepartment(sys, { centerId: org.cityId, code: 'SPARE', name: '备用部门' })).id;
+  const windowId = (
+    await createWindow(sys, { centerId: org.cityId, code: 'W01', name: '综合受理窗口', kind: 'comprehensive', servedDepartmentIds: [org.deptA, org.deptB] })
+  ).id;
+  const staffId = (
+    await createStaffUser(sys, {
+      username: 'matrixclerk',
+      displayName: '矩阵测试收件员',
+      password: 'Matrix2026pw',
+      grants: [{ role: 'clerk', centerId: org.cityId, departmentId: org.deptA }],
+    })
+  ).id;
+  const exportJson = await exportCatalogue(sys, org.cityId);
+
+  const delegationOf = (itemId: string) => k.selectFrom('delegations').select('id').where('item_id', '=', itemId).executeTakeFirst();
+
+  return {
+    org, fileId: file.id, itemA, itemLife, itemB, delegationB, spareCenter, spareDept, windowId, staffId, exportJson, itemData,
+    async version(table, id) {
+      return (await k.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+    },
+    async draftVersion(itemId) {
+      const d = await getItem(sys, itemId);
+      return (d.draft ?? (await newDraft(sys, itemId)).draft!).version;
+    },
+    async withoutDraft(itemId) {
+      const d = await getItem(sys, itemId);
+      if (d.draft) await publishItem(sys, itemId, { version: d.draft.version });
+    },
+    async publicVersion(itemId, status) {
+      let d = await getItem(sys, itemId);
+      if (!d.published) {
+        // retired: publish again (from its pending draft, or a new one copied from the last version)
+        const draft = d.draft ?? (await newDraft(sys, itemId)).draft!;
+        d = await publishItem(sys, itemId, { version: draft.version });
+      }
+      const pub = d.published!;
+      if (pub.status === status) return pub.version;
+      const move = status === 'suspended' ? suspendItem : resumeItem;
+      return (await move(sys, itemId, { version: pub.version })).published!.version;
+    },
+    async delegation(itemId, departmentId) {
+      return (await delegationOf(itemId))?.id ?? (await createDelegation(sys, { departmentId, itemId })).id;
+    },
+    async noDelegation(itemId) {
+      const d = await delegationOf(itemId);
+      if (d) await revokeDelegation(sys, d.id);
+    },
+    async override(scope) {
+      return (await setOverride(sys, { scope, date: '2027-06-01', workday: false, name: '矩阵测试' })).id;
+    },
+  };
+}

@@ -1,0 +1,229 @@
+/**
+ * The matrix: one entry per `METHOD url` the app serves, with its access rule and a valid
+ * request (real ids from the fixtures; rows put into the state the request needs first).
+ * A new route fails the matrix test until it is added here.
+ */
+import type { Fixtures } from './fixtures.js';
+import { ACTORS, type ActorName, type Rule, type User } from './actors.js';
+import { PASSWORD } from '../../helpers/fixtures.js';
+import { multipartBody, PDF_BYTES } from '../catalogue-helpers.js';
+
+export interface Req {
+  url: string;
+  payload?: string | object | Buffer;
+  headers?: Record<string, string>;
+}
+
+export interface RouteCase {
+  rule: Rule;
+  /** only where the route asks for more than the permission (see the comment at the entry) */
+  narrower?: (u: User) => boolean;
+  /** the request ends the session: each user sends it from a session of its own */
+  ownSession?: boolean;
+  request(f: Fixtures, actor: ActorName): Req | Promise<Req>;
+}
+
+const A = '/api/v1/admin';
+// test data in the import format, not an official notice
+const LIST_2027 = '2027-01-01~2027-01-03 休 元旦\n2027-10-01~2027-10-07 休 国庆节\n2027-10-09 班 国庆节';
+
+const at = (url: string) => (): Req => ({ url });
+type Table = 'centers' | 'departments' | 'windows' | 'users';
+/** deactivate / activate: the row's current version */
+const stateMove = (path: string, table: Table, id: (f: Fixtures) => string, action: 'deactivate' | 'activate') =>
+  async (f: Fixtures): Promise<Req> => ({ url: `${A}/${path}/${id(f)}/${action}`, payload: { version: await f.version(table, id(f)) } });
+const staffBody = (f: Fixtures) => ({
+  displayName: '矩阵测试收件员',
+  grants: [{ role: 'clerk', centerId: f.org.cityId, departmentId: f.org.deptA }],
+});
+
+export const MATRIX: Record<string, RouteCase> = {
+  // ——— system and sessions ———
+  'GET /api/health': { rule: 'public', request: at('/api/health') },
+  'POST /api/auth/login': {
+    rule: 'public',
+    request: (_f, a) => ({ url: '/api/auth/login', payload: { username: a === 'anonymous' ? 'volunteer' : a, password: PASSWORD } }),
+  },
+  'POST /api/auth/logout': { rule: 'public', ownSession: true, request: at('/api/auth/logout') },
+  'GET /api/auth/me': { rule: 'public', request: at('/api/auth/me') },
+  'POST /api/auth/password': {
+    rule: 'login',
+    // refused as unchanged (400) after the login and current-password checks: no account changes
+    request: () => ({ url: '/api/auth/password', payload: { currentPassword: PASSWORD, newPassword: PASSWORD } }),
+  },
+
+  // ——— action log ———
+  'GET /api/v1/admin/audit': { rule: 'audit:read', request: at(`${A}/audit`) },
+  'GET /api/v1/admin/audit/verify': { rule: 'audit:read', request: at(`${A}/audit/verify`) },
+
+  // ——— catalogue ———
+  'GET /api/v1/admin/items': { rule: 'catalogue:read', request: at(`${A}/items`) },
+  'POST /api/v1/admin/items': {
+    rule: 'catalogue:edit',
+    request: (f, a) => ({ url: `${A}/items`, payload: f.itemData({ code: `MX-${a}`, name: `矩阵测试事项${a}` }) }),
+  },
+  // checking data is a read: whoever may read the department's catalogue may check it
+  'POST /api/v1/admin/items/validate': { rule: 'catalogue:read', request: (f) => ({ url: `${A}/items/validate`, payload: { data: f.itemData({ code: 'MX-NEW' }) } }) },
+  'GET /api/v1/admin/items/:id': { rule: 'catalogue:read', request: (f) => ({ url: `${A}/items/${f.itemA}` }) },
+  'PUT /api/v1/admin/items/:id/draft': {
+    rule: 'catalogue:edit',
+    request: async (f) => ({ url: `${A}/items/${f.itemA}/draft`, payload: { version: await f.draftVersion(f.itemA), data: f.itemData() } }),
+  },
+  'POST /api/v1/admin/items/:id/draft': {
+    rule: 'catalogue:edit',
+    request: async (f) => (await f.withoutDraft(f.itemA), { url: `${A}/items/${f.itemA}/draft`, payload: {} }),
+  },
+  'POST /api/v1/admin/items/:id/publish': {
+    rule: 'catalogue:publish',
+    request: async (f) => ({ url: `${A}/items/${f.itemA}/publish`, payload: { version: await f.draftVersion(f.itemA) } }),
+  },
+  'POST /api/v1/admin/items/:id/suspend': {
+    rule: 'catalogue:publish',
+    request: async (f) => ({ url: `${A}/items/${f.itemLife}/suspend`, payload: { version: await f.publicVersion(f.itemLife, 'published'), reason: '矩阵测试' } }),
+  },
+  'POST /api/v1/admin/items/:id/resume': {
+    rule: 'catalogue:publish',
+    request: async (f) => ({ url: `${A}/items/${f.itemLife}/resume`, payload: { version: await f.publicVersion(f.itemLife, 'suspended') } }),
+  },
+  'POST /api/v1/admin/items/:id/retire': {
+    rule: 'catalogue:publish',
+    request: async (f) => ({ url: `${A}/items/${f.itemLife}/retire`, payload: { version: await f.publicVersion(f.itemLife, 'published') } }),
+  },
+  'GET /api/v1/admin/items/:id/versions/:versionNo': { rule: 'catalogue:read', request: (f) => ({ url: `${A}/items/${f.itemA}/versions/1` }) },
+  'POST /api/v1/admin/items/:id/validate': { rule: 'catalogue:read', request: (f) => ({ url: `${A}/items/${f.itemA}/validate`, payload: { data: f.itemData() } }) },
+  'POST /api/v1/admin/files': { rule: 'catalogue:edit', request: () => ({ url: `${A}/files`, ...multipartBody('申请表.pdf', PDF_BYTES, 'application/pdf') }) },
+  'GET /api/v1/admin/files/:id': { rule: 'catalogue:read', request: (f) => ({ url: `${A}/files/${f.fileId}` }) },
+  // export carries drafts and every form: the import permission, not catalogue:read
+  'GET /api/v1/admin/catalogue/export': { rule: 'catalogue:import', request: (f) => ({ url: `${A}/catalogue/export?centerId=${f.org.cityId}` }) },
+  'POST /api/v1/admin/catalogue/import': {
+    rule: 'catalogue:import',
+    request: (f) => ({ url: `${A}/catalogue/import?centerId=${f.org.cityId}`, payload: f.exportJson }),
+  },
+
+  // ——— calendar ———
+  'GET /api/v1/admin/calendar/overrides': { rule: 'calendar:manage', request: at(`${A}/calendar/overrides`) },
+  'POST /api/v1/admin/calendar/overrides': {
+    rule: 'calendar:manage',
+    request: (f) => ({ url: `${A}/calendar/overrides`, payload: { scope: f.org.cityId, date: '2027-05-06', workday: false, name: '矩阵测试' } }),
+  },
+  'DELETE /api/v1/admin/calendar/overrides/:id': {
+    rule: 'calendar:manage',
+    request: async (f) => ({ url: `${A}/calendar/overrides/${await f.override(f.org.cityId)}` }),
+  },
+  'POST /api/v1/admin/calendar/import': {
+    rule: 'calendar:manage',
+    // the national arrangement: calendar:manage over every center, or an admin of a root center
+    // (the fixture's city) — a county's admin holds calendar:manage but not this
+    narrower: (u) => u === 'admin',
+    request: () => ({ url: `${A}/calendar/import`, payload: { scope: 'national', year: 2027, text: LIST_2027 } }),
+  },
+  // the staff home page warns about missing holiday years: any org:read, not calendar:manage
+  'GET /api/v1/admin/calendar/coverage': { rule: 'org:read', request: at(`${A}/calendar/coverage`) },
+
+  // ——— centers ———
+  'GET /api/v1/admin/centers': { rule: 'org:read', request: at(`${A}/centers`) },
+  'POST /api/v1/admin/centers': {
+    rule: 'org:manage', // over the parent: the city
+    request: (f, a) => ({
+      url: `${A}/centers`,
+      payload: { parentId: f.org.cityId, name: `矩阵测试分中心${a}`, kind: 'subCenter', areaCode: String(370150 + ACTORS.indexOf(a)) },
+    }),
+  },
+  'GET /api/v1/admin/centers/:id': { rule: 'org:read', request: (f) => ({ url: `${A}/centers/${f.org.cityId}` }) },
+  'PUT /api/v1/admin/centers/:id': {
+    rule: 'org:manage',
+    request: async (f) => ({
+      url: `${A}/centers/${f.spareCenter}`,
+      payload: {
+        parentId: f.org.cityId, name: '测试市政务服务中心东区分中心', kind: 'subCenter', areaCode: '370199',
+        address: '东区政务大厅', phone: '', timeZone: 'Asia/Shanghai', version: await f.version('centers', f.spareCenter),
+      },
+    }),
+  },
+  // a center is switched off and on from above: org:manage over its parent (the city)
+  'POST /api/v1/admin/centers/:id/deactivate': { rule: 'org:manage', request: stateMove('centers', 'centers', (f) => f.spareCenter, 'deactivate') },
+  'POST /api/v1/admin/centers/:id/activate': { rule: 'org:manage', request: stateMove('centers', 'centers', (f) => f.spareCenter, 'activate') },
+
+  // ——— departments ———
+  'GET /api/v1/admin/departments': { rule: 'org:read', request: at(`${A}/departments`) },
+  'POST /api/v1/admin/departments': {
+    rule: 'org:manage',
+    request: (f, a) => ({ url: `${A}/departments`, payload: { centerId: f.org.cityId, code: `MX-${a}`, name: `矩阵测试部门${a}` } }),
+  },
+  'GET /api/v1/admin/departments/:id': { rule: 'org:read', request: (f) => ({ url: `${A}/departments/${f.org.deptA}` }) },
+  'PUT /api/v1/admin/departments/:id': {
+    rule: 'org:manage',
+    request: async (f) => ({
+      url: `${A}/departments/${f.spareDept}`,
+      payload: { code: 'SPARE', name: '备用部门', shortName: '备用', version: await f.version('departments', f.spareDept) },
+    }),
+  },
+  'POST /api/v1/admin/departments/:id/deactivate': { rule: 'org:manage', request: stateMove('departments', 'departments', (f) => f.spareDept, 'deactivate') },
+  'POST /api/v1/admin/departments/:id/activate': { rule: 'org:manage', request: stateMove('departments', 'departments', (f) => f.spareDept, 'activate') },
+
+  // ——— windows ———
+  'GET /api/v1/admin/windows': { rule: 'org:read', request: at(`${A}/windows`) },
+  'POST /api/v1/admin/windows': {
+    rule: 'org:manage',
+    request: (f, a) => ({
+      url: `${A}/windows`,
+      payload: { centerId: f.org.cityId, code: `MX-${a}`, name: `矩阵测试窗口${a}`, kind: 'dedicated', departmentId: f.org.deptA },
+    }),
+  },
+  'GET /api/v1/admin/windows/:id': { rule: 'org:read', request: (f) => ({ url: `${A}/windows/${f.windowId}` }) },
+  'PUT /api/v1/admin/windows/:id': {
+    rule: 'org:manage',
+    request: async (f) => ({
+      url: `${A}/windows/${f.windowId}`,
+      payload: {
+        code: 'W01', name: '综合受理窗口', kind: 'comprehensive', servedDepartmentIds: [f.org.deptA, f.org.deptB], location: '一楼东侧',
+        version: await f.version('windows', f.windowId),
+      },
+    }),
+  },
+  'POST /api/v1/admin/windows/:id/deactivate': { rule: 'org:manage', request: stateMove('windows', 'windows', (f) => f.windowId, 'deactivate') },
+  'POST /api/v1/admin/windows/:id/activate': { rule: 'org:manage', request: stateMove('windows', 'windows', (f) => f.windowId, 'activate') },
+
+  // ——— staff accounts (the account is a clerk of deptA: inside the leader's and the supervisor's user:read) ———
+  'GET /api/v1/admin/staff': { rule: 'user:read', request: at(`${A}/staff`) },
+  'POST /api/v1/admin/staff': {
+    rule: 'user:manage',
+    request: (f, a) => ({ url: `${A}/staff`, payload: { ...staffBody(f), username: `mx_${a}`, password: 'Matrix2026pw' } }),
+  },
+  'GET /api/v1/admin/staff/:id': { rule: 'user:read', request: (f) => ({ url: `${A}/staff/${f.staffId}` }) },
+  'PUT /api/v1/admin/staff/:id': {
+    rule: 'user:manage',
+    request: async (f) => ({ url: `${A}/staff/${f.staffId}`, payload: { ...staffBody(f), version: await f.version('users', f.staffId) } }),
+  },
+  'POST /api/v1/admin/staff/:id/reset-password': {
+    rule: 'user:manage',
+    request: (f) => ({ url: `${A}/staff/${f.staffId}/reset-password`, payload: { password: 'Matrix2027pw' } }),
+  },
+  'POST /api/v1/admin/staff/:id/deactivate': { rule: 'user:manage', request: stateMove('staff', 'users', (f) => f.staffId, 'deactivate') },
+  'POST /api/v1/admin/staff/:id/activate': { rule: 'user:manage', request: stateMove('staff', 'users', (f) => f.staffId, 'activate') },
+  'POST /api/v1/admin/staff/:id/unlock': { rule: 'user:manage', request: (f) => ({ url: `${A}/staff/${f.staffId}/unlock` }) },
+
+  // ——— delegations ———
+  // read with org:read over the department (not delegation:manage): chief reps see what they may decide
+  'GET /api/v1/admin/delegations': { rule: 'org:read', request: (f) => ({ url: `${A}/delegations?departmentId=${f.org.deptA}` }) },
+  'POST /api/v1/admin/delegations': {
+    rule: 'delegation:manage',
+    request: async (f) => (
+      await f.noDelegation(f.itemLife),
+      { url: `${A}/delegations`, payload: { departmentId: f.org.deptA, itemId: f.itemLife, note: '矩阵测试' } }
+    ),
+  },
+  'DELETE /api/v1/admin/delegations/:id': {
+    rule: 'delegation:manage',
+    request: async (f) => ({ url: `${A}/delegations/${await f.delegation(f.itemA, f.org.deptA)}` }),
+  },
+
+  // ——— public pages ———
+  'GET /api/v1/public/items': { rule: 'public', request: at('/api/v1/public/items') },
+  'GET /api/v1/public/items/:id': { rule: 'public', request: (f) => ({ url: `/api/v1/public/items/${f.itemA}` }) },
+  'GET /api/v1/public/departments': { rule: 'public', request: at('/api/v1/public/departments') },
+  'GET /api/v1/public/themes': { rule: 'public', request: at('/api/v1/public/themes') },
+  'GET /api/v1/public/files/:id': { rule: 'public', request: (f) => ({ url: `/api/v1/public/files/${f.fileId}` }) },
+  'GET /api/v1/calendar/deadline': { rule: 'public', request: at('/api/v1/calendar/deadline?from=2026-03-02&workdays=5') },
+  'GET /api/v1/calendar/days': { rule: 'public', request: at('/api/v1/calendar/days?year=2026') },
+};
