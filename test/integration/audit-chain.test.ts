@@ -40,6 +40,11 @@ for (const dialect of dialects()) {
       expect(list.items.map((i: { action: string }) => i.action)).toEqual(['setDay', 'setDay']);
       const clerk = await t.login('clerk');
       expect((await t.as(clerk, { url: '/api/v1/admin/audit' })).statusCode).toBe(403);
+      // the log spans every center: a county admin's audit:read does not open it
+      const county = await t.login('countyadmin');
+      expect((await t.as(county, { url: '/api/v1/admin/audit' })).statusCode).toBe(403);
+      expect((await t.as(county, { url: '/api/v1/admin/audit/verify' })).statusCode).toBe(403);
+      expect((await t.as(await t.login('admin'), { url: '/api/v1/admin/audit' })).statusCode).toBe(200);
     });
 
     it('names the first altered row', async () => {

@@ -69,6 +69,10 @@ for (const dialect of dialects()) {
         payload: { scope: t.org.cityId, date: '2026-03-05', workday: false, name: null },
       });
       expect(denied.statusCode).toBe(403);
+      // the county sees the city's days (they apply to it) but cannot change them
+      const listed = await t.as(county, { url: `/api/v1/admin/calendar/overrides?scope=${t.org.cityId}&year=2026` });
+      expect(listed.statusCode).toBe(200);
+      expect(listed.json().items.map((i: { date: string }) => i.date)).toEqual(['2026-03-04']);
       const clerk = await t.login('clerk');
       expect((await t.as(clerk, { method: 'DELETE', url: `/api/v1/admin/calendar/overrides/${r.json().id}` })).statusCode).toBe(403);
       expect((await t.as(admin, { method: 'DELETE', url: `/api/v1/admin/calendar/overrides/${r.json().id}` })).statusCode).toBe(200);

@@ -87,6 +87,18 @@ for (const dialect of dialects()) {
       expect((await t.app.inject({ url: '/api/v1/public/files/nope' })).statusCode).toBe(404);
     });
 
+    it('lets staff download an unpublished form only within the item\'s department scope', async () => {
+      const f = (await upload(admin, '申请书.pdf', PDF_BYTES)).json();
+      await create(t, admin, sampleItem(t, { materials: [{ code: 'M01', name: '申请书', sampleFileId: f.id }] }));
+      const url = `/api/v1/admin/files/${f.id}`;
+      expect((await t.as(await t.login('leader'), { url })).statusCode).toBe(200); // deptA, the item's department
+      expect((await t.as(await t.login('leaderB'), { url })).statusCode).toBe(403); // deptB
+      expect((await t.as(await t.login('countyadmin'), { url })).statusCode).toBe(403); // a center below
+      const unused = (await upload(admin, '未使用.pdf', PDF_BYTES)).json();
+      expect((await t.as(admin, { url: `/api/v1/admin/files/${unused.id}` })).statusCode).toBe(200); // own upload
+      expect((await t.as(await t.login('leaderB'), { url: `/api/v1/admin/files/${unused.id}` })).statusCode).toBe(403);
+    });
+
     it('refuses a draft that points at a missing file, naming the material field', async () => {
       const r = await t.as(admin, {
         method: 'POST', url: '/api/v1/admin/items',

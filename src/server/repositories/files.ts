@@ -31,3 +31,16 @@ export async function markFilesPublic(db: Executor, ids: string[]): Promise<void
   if (ids.length === 0) return;
   await db.updateTable('files').set({ public: 1 }).where('id', 'in', [...new Set(ids)]).execute();
 }
+
+/** Where the items whose versions use a file live (center path and department), for scope checks. */
+export async function findFileUsers(db: Executor, fileId: string) {
+  // file ids are UUIDs, so a quoted match inside the version's JSON cannot hit anything else
+  return db
+    .selectFrom('item_versions')
+    .innerJoin('items', 'items.id', 'item_versions.item_id')
+    .innerJoin('centers', 'centers.id', 'items.center_id')
+    .select(['centers.path as center_path', 'items.department_id'])
+    .where('item_versions.data', 'like', `%"${fileId.replace(/[%_\\"]/g, '')}"%`)
+    .distinct()
+    .execute();
+}

@@ -1,12 +1,22 @@
 import { forbidden } from '../../../domain/errors.js';
-import { can } from '../../../domain/permissions.js';
+import { can, scopesFor } from '../../../domain/permissions.js';
 import { listActions } from '../../repositories/action-log.js';
 import type { Ctx } from '../context.js';
 import { verifyAuditChain, type VerifyResult } from './verify.js';
 
-/** Errors: forbidden without audit:read. */
-export async function listAuditLog(ctx: Ctx, f: { entity?: string; entityId?: string; page: number; pageSize: number }) {
+/**
+ * The log spans every center, so only audit:read held at a root center (or the system) may read
+ * or verify it; a county admin's audit:read does not open the city's records.
+ */
+function requireWholeLog(ctx: Ctx): void {
   if (!can(ctx.actor, 'audit:read')) throw forbidden();
+  const root = scopesFor(ctx.actor!, 'audit:read').some((g) => g.centerPath !== null && g.centerPath.split('/').filter(Boolean).length <= 1);
+  if (!root) throw forbidden();
+}
+
+/** Errors: forbidden without audit:read at a root center. */
+export async function listAuditLog(ctx: Ctx, f: { entity?: string; entityId?: string; page: number; pageSize: number }) {
+  requireWholeLog(ctx);
   const { rows, total } = await listActions(ctx.deps.db.kysely, {
     entity: f.entity,
     entityId: f.entityId,
@@ -31,6 +41,6 @@ export async function listAuditLog(ctx: Ctx, f: { entity?: string; entityId?: st
 }
 
 export async function verifyAuditLog(ctx: Ctx): Promise<VerifyResult> {
-  if (!can(ctx.actor, 'audit:read')) throw forbidden();
+  requireWholeLog(ctx);
   return verifyAuditChain(ctx.deps);
 }

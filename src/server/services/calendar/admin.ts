@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { isDate, parseYearList } from '../../../domain/calendar/index.js';
 import { AppError, fieldError, forbidden, invalid, notFound } from '../../../domain/errors.js';
-import { can } from '../../../domain/permissions.js';
+import { can, scopesFor } from '../../../domain/permissions.js';
 import {
   deleteCalendarDay,
   deleteScopeYear,
@@ -35,8 +35,19 @@ function isRootAdmin(ctx: Ctx): boolean {
   return (ctx.actor?.grants ?? []).some((g) => g.role === 'centerAdmin' && g.centerPath !== null && g.centerPath.split('/').filter(Boolean).length === 1);
 }
 
+/**
+ * A center's overrides may be read by who manages that center, and by the admins of the centers
+ * below it (its days apply to them too); not by a sibling or a center below.
+ */
+async function checkReadScope(ctx: Ctx, scope: string): Promise<void> {
+  const c = await findCenterById(ctx.deps.db.kysely, scope);
+  const managed = scopesFor(ctx.actor!, 'calendar:manage').map((g) => g.centerPath ?? '');
+  if (!c || !managed.some((p) => c.path.startsWith(p) || p.startsWith(c.path))) throw forbidden();
+}
+
 export async function listOverrides(ctx: Ctx, q: { scope?: string; year?: number }) {
   if (!can(ctx.actor, 'calendar:manage')) throw forbidden();
+  if (q.scope && q.scope !== NATIONAL) await checkReadScope(ctx, q.scope);
   const scopes = q.scope ? [q.scope] : [NATIONAL, ...(ctx.actor!.grants.map((g) => g.centerId).filter(Boolean) as string[])];
   const range = q.year ? { from: `${q.year}-01-01`, to: `${q.year}-12-31` } : undefined;
   const rows = await listCalendarDays(ctx.deps.db.kysely, scopes, range);

@@ -5,9 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FileInfo } from '../../../contracts/catalogue-api.js';
 import { MAX_FILE_BYTES, normaliseFileName, sniffFileType } from '../../../domain/catalogue/file-type.js';
-import { fieldError, invalid, notFound } from '../../../domain/errors.js';
+import { fieldError, forbidden, invalid, notFound } from '../../../domain/errors.js';
+import { can } from '../../../domain/permissions.js';
 import type { FilesTable } from '../../db/schema.js';
-import { findFile, insertFile } from '../../repositories/files.js';
+import { findFile, findFileUsers, insertFile } from '../../repositories/files.js';
 import { recordAction } from '../audit/record.js';
 import { type Ctx, inTx, nowIso } from '../context.js';
 import { actorId, requirePermission } from './access.js';
@@ -78,9 +79,19 @@ async function content(ctx: Ctx, id: string, publicOnly: boolean): Promise<FileC
   return { info: toFileInfo(f), data: await ctx.deps.files.get(f.storage_key) };
 }
 
-/** Staff download of any catalogue file. Errors: forbidden (catalogue:read), notFound. */
+/**
+ * Staff download of a catalogue file: public ones, one's own uploads, and files used by items
+ * the actor may read (a department's staff do not see another department's unpublished forms).
+ * Errors: forbidden (catalogue:read), notFound.
+ */
 export async function readFileForStaff(ctx: Ctx, id: string): Promise<FileContent> {
   requirePermission(ctx, 'catalogue:read');
+  const f = await findFile(ctx.deps.db.kysely, id);
+  if (!f) throw notFound('文件', 'File');
+  if (f.public !== 1 && f.created_by !== actorId(ctx)) {
+    const users = await findFileUsers(ctx.deps.db.kysely, id);
+    if (!users.some((u) => can(ctx.actor, 'catalogue:read', { centerPath: u.center_path, departmentId: u.department_id }))) throw forbidden();
+  }
   return content(ctx, id, false);
 }
 
