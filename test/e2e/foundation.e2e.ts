@@ -98,6 +98,7 @@ describe('admin', () => {
     ).json();
     if (coverage.ok) expect(await tid(page, 'calendar-coverage-banner').count()).toBe(0);
     else await expect.poll(() => tid(page, 'calendar-coverage-banner').textContent()).toContain(String(coverage.missingYears[0]));
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-home.png') });
 
     await page.goto(`${server.url}/admin/catalogue`);
     await tid(page, 'catalogue-create').click();
@@ -146,6 +147,12 @@ describe('admin', () => {
     await expect.poll(() => tid(visitor, 'guide-title').textContent()).toBe(name);
     expect(await tid(visitor, 'guide-promised-limit').textContent()).toContain('10');
     await visitor.close();
+
+    await page.goto(`${server.url}/admin/calendar`);
+    await tid(page, 'calendar-year-grid').waitFor();
+    await tid(page, 'calendar-day-2026-10-01').waitFor();
+    expect(await tid(page, 'calendar-day-2026-10-01').getAttribute('data-kind')).toBe('holiday');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-calendar.png') });
     await page.close();
   });
 });
