@@ -1,0 +1,18 @@
+/**
+ * The moves an actor may make now — one function for the API's checks and the UI's buttons
+ * (STYLE lesson 2). A kind is listed when the case's state allows it (guards.ts) and the actor's
+ * role may make it (roles.ts); the content is then the form's business (validate.ts).
+ */
+import { guard } from './guards.js';
+import { canWorkTask, roleMay, type CaseActor } from './roles.js';
+import type { CaseState, CaseTask } from './state.js';
+import { CASE_ACTION_KINDS, type CaseActionKind } from './types.js';
+
+export function availableActions(state: CaseState, actor: CaseActor): CaseActionKind[] {
+  return CASE_ACTION_KINDS.filter((kind) => roleMay(state, kind, actor) && guard(state, kind) === null);
+}
+
+/** The open tasks this actor may complete or return (the department inbox). */
+export function workableTasks(state: CaseState, actor: CaseActor): CaseTask[] {
+  return state.tasks.filter((t) => canWorkTask(t, actor));
+}
