@@ -204,6 +204,52 @@ export interface ActionLogHeadTable {
   hash: string;
 }
 
+export interface CasesTable {
+  id: string;
+  center_id: string;
+  case_no: string;
+  verification_code: string;
+  external_no: string | null;
+  item_id: string;
+  item_version_id: string;
+  department_id: string;
+  applicant_kind: string;
+  applicant_name: string;
+  applicant_id_number: string | null;
+  applicant_uscc: string | null;
+  applicant_phone: string;
+  status: string;
+  outcome: string | null;
+  intake_date: string;
+  accepted_on: string | null;
+  promised_due: string | null;
+  statutory_due: string | null;
+  light: string | null;
+  created_by: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseActionsTable {
+  id: string;
+  case_id: string;
+  seq: number;
+  kind: string;
+  at: string;
+  date: string;
+  actor_id: string;
+  role: string;
+  /** JSON: the action without kind, at, date, actorId and role */
+  payload: string;
+}
+
+export interface CaseNumberCountersTable {
+  center_id: string;
+  day: string;
+  next_value: number;
+}
+
 export interface Database {
   centers: CentersTable;
   departments: DepartmentsTable;
@@ -223,4 +269,7 @@ export interface Database {
   settings: SettingsTable;
   action_log: ActionLogTable;
   action_log_head: ActionLogHeadTable;
+  cases: CasesTable;
+  case_actions: CaseActionsTable;
+  case_number_counters: CaseNumberCountersTable;
 }

@@ -6,6 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { CalendarError } from '../../domain/calendar/errors.js';
+import { CASE_ERROR_KIND, CaseError } from '../../domain/case/errors.js';
 import { AppError, type ErrorCode } from '../../domain/errors.js';
 import type { ErrorBody } from '../../contracts/common.js';
 import { fieldErrorsFromIssues } from './zod-messages.js';
@@ -42,9 +43,15 @@ const GENERIC_4XX: Record<number, [string, string, string]> = {
 };
 
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | AppError | ZodError | CalendarError, req: FastifyRequest, reply: FastifyReply) => {
+  app.setErrorHandler((err: FastifyError | AppError | ZodError | CalendarError | CaseError, req: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
       return reply.status(STATUS[err.code]).send(body(err.code, err.messageZh, err.messageEn, err.fields));
+    }
+    if (err instanceof CaseError) {
+      // the case rules know no HTTP: their code says which AppError kind (and status) it is
+      const code = CASE_ERROR_KIND[err.code];
+      const fields = err.field ? [{ field: err.field, message: `${err.field}：${err.messageZh}`, messageEn: `${err.field}: ${err.messageEn}` }] : undefined;
+      return reply.status(STATUS[code]).send(body(code, err.messageZh, err.messageEn, fields));
     }
     if (err instanceof CalendarError) {
       const f = { field: err.field, message: `${err.field}：${err.messageZh}`, messageEn: `${err.field}: ${err.messageEn}` };

@@ -7,9 +7,10 @@ import adminCalendar from './admin/calendar.js';
 import adminOrganisation from './admin/organisation.js';
 import publicCatalogue from './public/catalogue.js';
 import publicCalendar from './public/calendar.js';
+import windowCases from './window/cases.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
-  for (const r of [auth, adminAudit, adminCatalogue, adminCalendar, adminOrganisation, publicCatalogue, publicCalendar]) {
+  for (const r of [auth, adminAudit, adminCatalogue, adminCalendar, adminOrganisation, publicCatalogue, publicCalendar, windowCases]) {
     await app.register(r);
   }
 }

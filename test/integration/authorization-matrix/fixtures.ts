@@ -66,6 +66,8 @@ export interface Fixtures {
   noDelegation(itemId: string): Promise<void>;
   /** a fresh calendar override of `scope`; its id */
   override(scope: string): Promise<string>;
+  /** a case of itemA (or of an immediate deptA item) just taken in at the window: id and version */
+  submittedCase(kind?: 'promised' | 'immediate'): Promise<{ id: string; version: number }>;
 }
 
 export async function createFixtures(t: TestApp): Promise<Fixtures> {
@@ -102,10 +104,28 @@ export async function createFixtures(t: TestApp): Promise<Fixtures> {
   ).id;
   const exportJson = await exportCatalogue(sys, org.cityId);
 
+  // cases are taken in over the API by deptA's clerk; the immediate item is made on first use
+  let clerk: Awaited<ReturnType<TestApp['login']>> | undefined;
+  let immediateItem: string | undefined;
+  const submittedCase = async (kind: 'promised' | 'immediate' = 'promised') => {
+    clerk ??= await t.login('clerk');
+    immediateItem ??= kind === 'immediate'
+      ? (await createPublishedItem(sys, sampleItem(t, {
+          code: 'SCJG-JB-0001', name: '即办测试事项', handlingClass: 'immediate', promisedLimit: 0,
+          procedure: [{ name: '受理并办结', kind: 'accept', role: 'clerk', limitDays: 0 }],
+        }))).item.id
+      : undefined;
+    const itemId = kind === 'immediate' ? immediateItem! : itemA;
+    const applicant = { kind: 'enterprise', name: '矩阵测试有限公司', uscc: '91370100MA3C123459' };
+    const r = await t.as(clerk, { method: 'POST', url: '/api/v1/cases', payload: { itemId, applicant } });
+    if (r.statusCode !== 200) throw new Error(`intake failed: ${r.statusCode} ${r.body}`);
+    return { id: r.json().id as string, version: r.json().version as number };
+  };
+
   const delegationOf = (itemId: string) => k.selectFrom('delegations').select('id').where('item_id', '=', itemId).executeTakeFirst();
 
   return {
-    org, fileId: file.id, itemA, itemLife, itemB, delegationB, spareCenter, spareDept, windowId, staffId, exportJson, itemData,
+    org, fileId: file.id, itemA, itemLife, itemB, delegationB, spareCenter, spareDept, windowId, staffId, exportJson, itemData, submittedCase,
     async version(table, id) {
       return (await k.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
     },

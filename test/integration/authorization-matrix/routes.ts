@@ -32,6 +32,12 @@ type Table = 'centers' | 'departments' | 'windows' | 'users';
 /** deactivate / activate: the row's current version */
 const stateMove = (path: string, table: Table, id: (f: Fixtures) => string, action: 'deactivate' | 'activate') =>
   async (f: Fixtures): Promise<Req> => ({ url: `${A}/${path}/${id(f)}/${action}`, payload: { version: await f.version(table, id(f)) } });
+/** A move on a case taken in just now, carrying its version. */
+const caseMove = (action: string, body: () => object, kind: 'promised' | 'immediate' = 'promised') =>
+  async (f: Fixtures): Promise<Req> => {
+    const c = await f.submittedCase(kind);
+    return { url: `/api/v1/cases/${c.id}/${action}`, payload: { version: c.version, ...body() } };
+  };
 const staffBody = (f: Fixtures) => ({
   displayName: '矩阵测试收件员',
   grants: [{ role: 'clerk', centerId: f.org.cityId, departmentId: f.org.deptA }],
@@ -216,6 +222,28 @@ export const MATRIX: Record<string, RouteCase> = {
   'DELETE /api/v1/admin/delegations/:id': {
     rule: 'delegation:manage',
     request: async (f) => ({ url: `${A}/delegations/${await f.delegation(f.itemA, f.org.deptA)}` }),
+  },
+
+  // ——— cases (window) ———
+  // each write gets a case of its own, just taken in, so every allowed actor's move is valid
+  'POST /api/v1/cases': {
+    rule: 'case:intake',
+    request: (f) => ({ url: '/api/v1/cases', payload: { itemId: f.itemA, applicant: { kind: 'enterprise', name: '矩阵测试有限公司', uscc: '91370100MA3C123459' } } }),
+  },
+  'GET /api/v1/cases': { rule: 'case:read', request: at('/api/v1/cases?view=today&q=370100') },
+  'GET /api/v1/cases/:id': { rule: 'case:read', request: async (f) => ({ url: `/api/v1/cases/${(await f.submittedCase()).id}` }) },
+  'POST /api/v1/cases/:id/accept': { rule: 'case:accept', request: caseMove('accept', () => ({})) },
+  'POST /api/v1/cases/:id/supplement': {
+    rule: 'case:accept',
+    request: caseMove('supplement', () => ({ materials: [{ code: 'M02', problem: 'missing', note: '' }] })),
+  },
+  'POST /api/v1/cases/:id/refuse': {
+    rule: 'case:accept',
+    request: caseMove('refuse', () => ({ reason: '不属于本部门职权范围', legalBasis: ['《中华人民共和国行政许可法》第三十二条'], redirectTo: null })),
+  },
+  'POST /api/v1/cases/:id/conclude-immediately': {
+    rule: 'case:accept',
+    request: caseMove('conclude-immediately', () => ({ decision: { outcome: 'approved', note: '' } }), 'immediate'),
   },
 
   // ——— public pages ———

@@ -1,0 +1,144 @@
+/**
+ * Cases, their action lists and the daily case-number counters: the only place their SQL is
+ * built. A case row is the stored projection of its action list (status, deadlines, light for
+ * querying); the action rows are the truth.
+ */
+import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Dialect, escapeLike, forUpdate, likeOp, toCount } from '../db/dialect.js';
+import type { CaseActionsTable, CasesTable } from '../db/schema.js';
+import type { Executor } from '../services/context.js';
+
+/**
+ * The next daily sequence of a center, taken inside the caller's transaction: the counter row is
+ * created at 2 (handing out 1) or incremented. The upsert locks the row on PostgreSQL until the
+ * transaction ends and SQLite serialises writers, so concurrent intakes queue here; a rolled-back
+ * intake rolls its increment back with it, so the sequence has no gaps. Plain `INSERT … ON
+ * CONFLICT DO UPDATE … RETURNING` is the same on both databases.
+ */
+export async function allocateCaseSeq(db: Executor, centerId: string, day: string): Promise<number> {
+  const row = await db
+    .insertInto('case_number_counters')
+    .values({ center_id: centerId, day, next_value: 2 })
+    .onConflict((oc) => oc.columns(['center_id', 'day']).doUpdateSet((eb) => ({ next_value: eb('case_number_counters.next_value', '+', 1) })))
+    .returning('next_value')
+    .executeTakeFirstOrThrow();
+  return Number(row.next_value) - 1;
+}
+
+export async function insertCase(db: Executor, row: CasesTable): Promise<void> {
+  await db.insertInto('cases').values(row).execute();
+}
+
+/** A case with its center's path, area code and time zone (scope and business date). */
+export async function findCase(db: Executor, id: string) {
+  return db
+    .selectFrom('cases')
+    .innerJoin('centers', 'centers.id', 'cases.center_id')
+    .selectAll('cases')
+    .select(['centers.path as center_path', 'centers.time_zone as time_zone', 'centers.name as center_name'])
+    .where('cases.id', '=', id)
+    .executeTakeFirst();
+}
+/**
+ * Locks the case row (PostgreSQL; SQLite serialises writers) for a read-modify-write: a second
+ * writer waits here, then reads the version the first one left.
+ */
+export async function lockCase(db: Executor, dialect: Dialect, id: string): Promise<void> {
+  await forUpdate(dialect, db.selectFrom('cases').select('id').where('id', '=', id)).execute();
+}
+
+export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
+
+export type CaseProjection = Pick<CasesTable, 'status' | 'outcome' | 'accepted_on' | 'promised_due' | 'statutory_due' | 'light' | 'updated_at'>;
+
+/** Optimistic write of the projection: false when the case moved on since `version`. */
+export async function updateCaseProjection(db: Executor, id: string, version: number, nextVersion: number, set: CaseProjection): Promise<boolean> {
+  const r = await db.updateTable('cases').set({ ...set, version: nextVersion }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function insertCaseAction(db: Executor, row: CaseActionsTable): Promise<void> {
+  await db.insertInto('case_actions').values(row).execute();
+}
+
+export async function listCaseActions(db: Executor, caseId: string): Promise<CaseActionsTable[]> {
+  return db.selectFrom('case_actions').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+}
+
+/** Is the item delegated to the department (its chief rep decides at the window)? */
+export async function isDelegated(db: Executor, departmentId: string, itemId: string): Promise<boolean> {
+  const r = await db.selectFrom('delegations').select('id').where('department_id', '=', departmentId).where('item_id', '=', itemId).executeTakeFirst();
+  return r !== undefined;
+}
+
+// ── lists ─────────────────────────────────────────────────────────────────────────────────
+
+export interface CaseScopeGrant {
+  centerPath: string;
+  departmentId: string | null;
+}
+
+export interface CaseFilter {
+  grants: CaseScopeGrant[];
+  /** taken in on this business date */
+  intakeDate?: string;
+  /** taken in by this user */
+  createdBy?: string;
+  /** case number (prefix), applicant name (contains), ID number or USCC (exact) */
+  q?: string;
+  status?: string;
+  limit: number;
+  offset: number;
+}
+
+function startsWith(col: string, prefix: string) {
+  return sql<SqlBool>`${sql.ref(col)} like ${escapeLike(prefix) + '%'} escape '\\'`;
+}
+
+function casesQuery(db: Executor, dialect: Dialect, f: CaseFilter) {
+  let q = db
+    .selectFrom('cases')
+    .innerJoin('centers', 'centers.id', 'cases.center_id')
+    .innerJoin('item_versions', 'item_versions.id', 'cases.item_version_id')
+    .where((eb: ExpressionBuilder<any, any>) =>
+      eb.or(
+        f.grants.map((g) =>
+          g.departmentId === null
+            ? startsWith('centers.path', g.centerPath)
+            : eb.and([startsWith('centers.path', g.centerPath), eb('cases.department_id', '=', g.departmentId)]),
+        ),
+      ),
+    );
+  if (f.intakeDate) q = q.where('cases.intake_date', '=', f.intakeDate);
+  if (f.createdBy) q = q.where('cases.created_by', '=', f.createdBy);
+  if (f.status) q = q.where('cases.status', '=', f.status);
+  const text = f.q?.trim();
+  if (text) {
+    const upper = text.toUpperCase();
+    q = q.where((eb) =>
+      eb.or([
+        sql<SqlBool>`${sql.ref('cases.case_no')} like ${escapeLike(text) + '%'} escape '\\'`,
+        sql<SqlBool>`${sql.ref('cases.applicant_name')} ${sql.raw(likeOp(dialect))} ${'%' + escapeLike(text) + '%'} escape '\\'`,
+        eb('cases.applicant_id_number', '=', upper),
+        eb('cases.applicant_uscc', '=', upper),
+      ]),
+    );
+  }
+  return q;
+}
+
+export async function listCaseRows(db: Executor, dialect: Dialect, f: CaseFilter) {
+  if (f.grants.length === 0) return { rows: [], total: 0 };
+  const base = casesQuery(db, dialect, f);
+  const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .selectAll('cases')
+    .select(['item_versions.name as item_name', 'centers.path as center_path', 'centers.time_zone as time_zone'])
+    .orderBy('cases.created_at', 'desc')
+    .orderBy('cases.case_no', 'desc')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return { rows, total: toCount(total.n) };
+}
+export type CaseListRow = Awaited<ReturnType<typeof listCaseRows>>['rows'][number];

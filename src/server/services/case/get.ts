@@ -1,0 +1,87 @@
+/**
+ * One case as staff see it: its state folded from the action list (never the stored columns),
+ * with the item version it was taken in under, its tasks and their clocks, its deadlines, light
+ * and the moves the signed-in person may make now.
+ */
+import type { CaseView } from '../../../contracts/case.js';
+import { availableActions, caseClock, foldCase, taskClock } from '../../../domain/case/index.js';
+import { listCaseActions } from '../../repositories/cases.js';
+import { readData } from '../catalogue/version-row.js';
+import { loadCalendar } from '../calendar/load.js';
+import type { Ctx } from '../context.js';
+import { caseActorFor, caseItemOf, caseScope, getCaseRow, getItemVersion, requireCasePermission, today } from './access.js';
+import { payloadOf, toAction } from './store.js';
+
+/**
+ * Errors: forbidden (no case:read, or not over the case's center and department), notFound.
+ */
+export async function getCase(ctx: Ctx, id: string): Promise<CaseView> {
+  const actor = requireCasePermission(ctx, 'case:read');
+  const db = ctx.deps.db.kysely;
+  const row = await getCaseRow(db, id);
+  const caseActor = await caseActorFor(db, actor, 'case:read', caseScope(row), { itemId: row.item_id, departmentId: row.department_id });
+  const v = await getItemVersion(db, row.item_version_id);
+  const data = readData(v);
+  const cal = await loadCalendar(db, row.center_path);
+  const actionRows = await listCaseActions(db, row.id);
+  const actions = actionRows.map(toAction);
+  const s = foldCase(caseItemOf(v), actions, cal);
+  const { date } = today(ctx, row.time_zone);
+  const clock = caseClock(s, cal, date);
+  return {
+    id: row.id,
+    caseNo: row.case_no,
+    verificationCode: row.verification_code,
+    externalNo: row.external_no,
+    centerId: row.center_id,
+    centerName: row.center_name,
+    item: {
+      id: row.item_id,
+      versionId: v.id,
+      versionNo: v.version_no,
+      code: data.code,
+      name: data.name,
+      departmentId: v.department_id,
+      handlingClass: data.handlingClass,
+      promisedLimit: data.promisedLimit,
+      statutoryLimit: data.statutoryLimit,
+      materials: data.materials.map((m) => ({ code: m.code, name: m.name, required: m.required })),
+      specialProcedures: data.specialProcedures,
+    },
+    applicant: {
+      kind: row.applicant_kind as 'person' | 'enterprise',
+      name: row.applicant_name,
+      idNumber: row.applicant_id_number,
+      uscc: row.applicant_uscc,
+      phone: row.applicant_phone,
+    },
+    status: s.status,
+    outcome: s.outcome,
+    intakeDate: row.intake_date,
+    acceptedOn: s.acceptedOn,
+    concludedOn: s.concludedOn,
+    deadlines: clock.deadlines,
+    clock: {
+      started: clock.started,
+      paused: clock.paused,
+      stopped: clock.stopped,
+      asOf: clock.asOf,
+      elapsed: clock.elapsed,
+      remaining: clock.remaining,
+      remainingStatutory: clock.remainingStatutory,
+    },
+    light: clock.light,
+    supplement: s.supplement ? { materials: [...s.supplement.materials], requestedOn: s.supplement.requestedOn, dueDate: s.supplement.dueDate } : null,
+    refusal: s.refusal ? { reason: s.refusal.reason, legalBasis: [...s.refusal.legalBasis], redirectTo: s.refusal.redirectTo, on: s.refusal.on } : null,
+    decision: s.decision ? { ...s.decision } : null,
+    tasks: s.tasks.map((t) => {
+      const tc = taskClock(s, t, cal, date);
+      return { id: t.id, name: t.name, assignee: t.assignee, limitDays: t.limitDays, openedOn: t.openedOn, status: t.status, deadline: tc.deadline, light: tc.light };
+    }),
+    actions: actionRows.map((r, i) => ({ seq: r.seq, kind: actions[i].kind, at: r.at, date: r.date, actorId: r.actor_id, role: r.role, payload: payloadOf(actions[i]) })),
+    availableActions: availableActions(s, caseActor),
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

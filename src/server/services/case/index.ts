@@ -1,0 +1,5 @@
+/** Case handling use cases (DESIGN §4) for routes, the CLI and tests. */
+export { intakeCase } from './intake.js';
+export { acceptCase, concludeImmediately, refuseCase, requestSupplement, SUPPLEMENT_DUE_WORKDAYS } from './window-moves.js';
+export { getCase } from './get.js';
+export { listCases } from './list.js';

@@ -1,0 +1,52 @@
+/**
+ * The shape every move on an existing case shares (accept, supplement, refuse, conclude on the
+ * spot, and the moves to come): permission anywhere (403 before 404), the case locked for the
+ * transaction, the scope and role, the version the client read (409 naming the case), the state folded from the action
+ * list, the domain's `transition` (its refusal mapped by the error handler), then the write —
+ * all in one transaction.
+ */
+import type { ItemData } from '../../../contracts/catalogue.js';
+import type { CaseView } from '../../../contracts/case.js';
+import { type ActionBase, type CaseAction, foldCase, transition } from '../../../domain/case/index.js';
+import type { WorkCalendar } from '../../../domain/calendar/index.js';
+import type { Permission } from '../../../domain/permissions.js';
+import { listCaseActions, lockCase } from '../../repositories/cases.js';
+import { readData } from '../catalogue/version-row.js';
+import { loadCalendar } from '../calendar/load.js';
+import { type Ctx, inTx } from '../context.js';
+import { caseActorFor, caseItemOf, caseScope, getCaseRow, getItemVersion, requireCasePermission, today } from './access.js';
+import { getCase } from './get.js';
+import { caseConflict, toAction, writeMove } from './store.js';
+
+export interface MoveInput {
+  /** the item version's data (material names) and the center's calendar (due dates) */
+  item: ItemData;
+  cal: WorkCalendar;
+}
+
+export async function moveCase(
+  ctx: Ctx,
+  caseId: string,
+  version: number,
+  perm: Permission,
+  build: (base: ActionBase, input: MoveInput) => CaseAction,
+): Promise<CaseView> {
+  const actor = requireCasePermission(ctx, perm);
+  await inTx(ctx.deps, async (trx) => {
+    await lockCase(trx, ctx.deps.db.dialect, caseId);
+    const row = await getCaseRow(trx, caseId);
+    const caseActor = await caseActorFor(trx, actor, perm, caseScope(row), { itemId: row.item_id, departmentId: row.department_id });
+    if (row.version !== version) throw caseConflict(row.case_no);
+    const cal = await loadCalendar(trx, row.center_path);
+    const v = await getItemVersion(trx, row.item_version_id);
+    const state = foldCase(caseItemOf(v), (await listCaseActions(trx, row.id)).map(toAction), cal);
+    // read under the lock, the row and its action list agree; if not, refuse rather than guess
+    if (state.version !== row.version) throw caseConflict(row.case_no);
+    const now = today(ctx, row.time_zone);
+    const action = build({ at: now.at, date: now.date, actorId: caseActor.id, role: caseActor.role }, { item: readData(v), cal });
+    const r = transition(state, action, { cal, actor: caseActor });
+    if (!r.ok) throw r.error;
+    await writeMove(trx, ctx, { id: row.id, caseNo: row.case_no, version: row.version }, r.state, action, cal);
+  });
+  return getCase(ctx, caseId);
+}

@@ -1,0 +1,73 @@
+/**
+ * Between the domain's actions and the rows: an action is stored as its envelope (kind, at,
+ * date, actor, role) plus the rest as JSON; the case row is the projection of the folded state
+ * (status, outcome, deadlines, light) written with the optimistic version check.
+ */
+import type { Transaction } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { type CaseAction, type CaseState, caseClock } from '../../../domain/case/index.js';
+import type { WorkCalendar } from '../../../domain/calendar/index.js';
+import { conflict } from '../../../domain/errors.js';
+import { isUniqueViolation } from '../../db/dialect.js';
+import type { CaseActionsTable, Database } from '../../db/schema.js';
+import { type CaseProjection, insertCaseAction, updateCaseProjection } from '../../repositories/cases.js';
+import { recordAction } from '../audit/record.js';
+import type { Ctx } from '../context.js';
+
+/** 409 naming the case: someone acted on it since it was read. */
+export const caseConflict = (caseNo: string) => conflict(`办件 ${caseNo} `, `Case ${caseNo}`);
+
+export function toAction(r: CaseActionsTable): CaseAction {
+  return { ...(JSON.parse(r.payload) as object), kind: r.kind, at: r.at, date: r.date, actorId: r.actor_id, role: r.role } as CaseAction;
+}
+
+/** The action's own content: what is stored as payload. */
+export function payloadOf(a: CaseAction): Record<string, unknown> {
+  const { kind: _k, at: _a, date: _d, actorId: _i, role: _r, ...rest } = a;
+  return rest;
+}
+
+export function actionRow(caseId: string, seq: number, a: CaseAction): CaseActionsTable {
+  return { id: randomUUID(), case_id: caseId, seq, kind: a.kind, at: a.at, date: a.date, actor_id: a.actorId, role: a.role, payload: JSON.stringify(payloadOf(a)) };
+}
+
+export function projection(s: CaseState, cal: WorkCalendar, date: string, at: string): CaseProjection {
+  return {
+    status: s.status,
+    outcome: s.outcome,
+    accepted_on: s.acceptedOn,
+    promised_due: s.deadlines?.promised ?? null,
+    statutory_due: s.deadlines?.statutory ?? null,
+    light: caseClock(s, cal, date).light,
+    updated_at: at,
+  };
+}
+
+/** Appends the action row, or 409 when another writer took this sequence number first. */
+export async function appendCaseAction(trx: Transaction<Database>, caseNo: string, row: CaseActionsTable): Promise<void> {
+  try {
+    await insertCaseAction(trx, row);
+  } catch (e) {
+    if (isUniqueViolation(e)) throw caseConflict(caseNo);
+    throw e;
+  }
+}
+
+/**
+ * Writes a move: the projection (only if the case is still at `version`), the action row and
+ * the audit row — in the caller's transaction. The version condition on the update is the last
+ * guard when a caller did not lock the row first: one success, one 409.
+ */
+export async function writeMove(
+  trx: Transaction<Database>,
+  ctx: Ctx,
+  c: { id: string; caseNo: string; version: number },
+  next: CaseState,
+  action: CaseAction,
+  cal: WorkCalendar,
+): Promise<void> {
+  const ok = await updateCaseProjection(trx, c.id, c.version, next.version, projection(next, cal, action.date, action.at));
+  if (!ok) throw caseConflict(c.caseNo);
+  await appendCaseAction(trx, c.caseNo, actionRow(c.id, next.version, action));
+  await recordAction(trx, ctx, { entity: 'case', entityId: c.id, action: action.kind, payload: { caseNo: c.caseNo, seq: next.version, ...payloadOf(action) } });
+}
