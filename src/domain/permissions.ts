@@ -30,17 +30,19 @@ export const PERMISSIONS = [
   'audit:read',
   'settings:manage',
   // cases (办件): read within scope; take in at the window; accept / supplement / refuse /
-  // conclude on the spot at the window; decide in the department (or at the window, delegated)
+  // conclude on the spot, route to review and deliver at the window; work the department's
+  // tasks (review); decide and conclude in the department (or at the window, delegated)
   'case:read',
   'case:intake',
   'case:accept',
+  'case:review',
   'case:decide',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const STAFF_READ: Permission[] = ['org:read', 'catalogue:read'];
 /** Working a case is the window's and the department's job, not the administrator's. */
-const CASE_WORK: readonly Permission[] = ['case:intake', 'case:accept', 'case:decide'];
+const CASE_WORK: readonly Permission[] = ['case:intake', 'case:accept', 'case:review', 'case:decide'];
 
 /** What each role may do; the scope (center subtree, department) limits where. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -48,8 +50,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // the domain's role rules (domain/case/roles.ts): only the clerk takes in (submit) at the window
   clerk: [...STAFF_READ, 'case:read', 'case:intake', 'case:accept'],
   chiefRep: [...STAFF_READ, 'case:read', 'case:accept', 'case:decide'],
-  reviewer: [...STAFF_READ, 'case:read'],
-  deptLeader: [...STAFF_READ, 'catalogue:edit', 'user:read', 'delegation:manage', 'case:read', 'case:decide'],
+  reviewer: [...STAFF_READ, 'case:read', 'case:review'],
+  deptLeader: [...STAFF_READ, 'catalogue:edit', 'user:read', 'delegation:manage', 'case:read', 'case:review', 'case:decide'],
   supervisor: [...STAFF_READ, 'user:read', 'audit:read', 'case:read'],
   centerAdmin: PERMISSIONS.filter((p) => !CASE_WORK.includes(p)),
   volunteer: [],

@@ -136,6 +136,19 @@ for (const dialect of dialects()) {
       await expectStatus('leader', 'GET', { url: `${A}/staff/${f.staffId}` }, 'allowed');
     });
 
+    it("keeps another department's leader out of deptA's back office: no task, decision or conclusion of its cases (403), none of its tasks in the inbox", async () => {
+      const task = await f.taskCase(2);
+      await expectStatus('leaderB', 'POST', { url: `/api/v1/cases/${task.id}/tasks/${task.taskId}/complete`, payload: { version: task.version, opinion: '同意' } }, 403);
+      const accepted = await f.acceptedCase('delegated');
+      await expectStatus('leaderB', 'POST', { url: `/api/v1/cases/${accepted.id}/decide`, payload: { version: accepted.version, decision: { outcome: 'approved' } } }, 403);
+      const decided = await f.decidedCase();
+      await expectStatus('leaderB', 'POST', { url: `/api/v1/cases/${decided.id}/conclude`, payload: { version: decided.version } }, 403);
+      const inbox = await t.as(sessions.leaderB, { url: '/api/v1/review/tasks' });
+      expect(inbox.statusCode).toBe(200);
+      expect(inbox.json().total).toBe(0);
+      await expectStatus('leader', 'POST', { url: `/api/v1/cases/${task.id}/tasks/${task.taskId}/complete`, payload: { version: task.version, opinion: '同意' } }, 'allowed');
+    });
+
     it('refuses a role without the permission before looking at its input (403, not 400 or 404)', async () => {
       await expectStatus('clerk', 'GET', { url: `${A}/catalogue/export` }, 403);
       await expectStatus('clerk', 'POST', { url: `${A}/catalogue/import`, payload: f.exportJson }, 403);

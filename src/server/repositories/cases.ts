@@ -87,6 +87,8 @@ export interface CaseFilter {
   /** case number (prefix), applicant name (contains), ID number or USCC (exact) */
   q?: string;
   status?: string;
+  /** any of these statuses */
+  statuses?: readonly string[];
   limit: number;
   offset: number;
 }
@@ -112,6 +114,7 @@ function casesQuery(db: Executor, dialect: Dialect, f: CaseFilter) {
   if (f.intakeDate) q = q.where('cases.intake_date', '=', f.intakeDate);
   if (f.createdBy) q = q.where('cases.created_by', '=', f.createdBy);
   if (f.status) q = q.where('cases.status', '=', f.status);
+  if (f.statuses) q = q.where('cases.status', 'in', [...f.statuses]);
   const text = f.q?.trim();
   if (text) {
     const upper = text.toUpperCase();
@@ -142,3 +145,16 @@ export async function listCaseRows(db: Executor, dialect: Dialect, f: CaseFilter
   return { rows, total: toCount(total.n) };
 }
 export type CaseListRow = Awaited<ReturnType<typeof listCaseRows>>['rows'][number];
+
+/**
+ * Every case in the grants' scope in one of `statuses`, with its item name, center path and time
+ * zone — the cases whose open tasks make up a department's inbox (folded by the service).
+ */
+export async function listCaseRowsInStatus(db: Executor, dialect: Dialect, grants: CaseScopeGrant[], statuses: readonly string[]) {
+  if (grants.length === 0) return [];
+  return casesQuery(db, dialect, { grants, statuses, limit: 0, offset: 0 })
+    .selectAll('cases')
+    .select(['item_versions.name as item_name', 'centers.path as center_path', 'centers.time_zone as time_zone'])
+    .orderBy('cases.case_no')
+    .execute();
+}

@@ -8,9 +8,10 @@ import adminOrganisation from './admin/organisation.js';
 import publicCatalogue from './public/catalogue.js';
 import publicCalendar from './public/calendar.js';
 import windowCases from './window/cases.js';
+import reviewCases from './review/cases.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
-  for (const r of [auth, adminAudit, adminCatalogue, adminCalendar, adminOrganisation, publicCatalogue, publicCalendar, windowCases]) {
+  for (const r of [auth, adminAudit, adminCatalogue, adminCalendar, adminOrganisation, publicCatalogue, publicCalendar, windowCases, reviewCases]) {
     await app.register(r);
   }
 }

@@ -68,6 +68,15 @@ export interface Fixtures {
   override(scope: string): Promise<string>;
   /** a case of itemA (or of an immediate deptA item) just taken in at the window: id and version */
   submittedCase(kind?: 'promised' | 'immediate'): Promise<{ id: string; version: number }>;
+  /** a case accepted just now: of the review item (or of an item delegated to deptA's chief rep) */
+  acceptedCase(item?: 'review' | 'delegated'): Promise<{ id: string; version: number }>;
+  /**
+   * a case of the review item in review with `completed` steps done (0: 初审 open for a reviewer,
+   * 1: 复核 open after 初审, 2: 审核 open for the leader after both); the open task's id
+   */
+  taskCase(completed: 0 | 1 | 2): Promise<{ id: string; version: number; taskId: string }>;
+  /** a case of the delegated item, accepted and approved by deptA's leader (and concluded) */
+  decidedCase(concluded?: boolean): Promise<{ id: string; version: number }>;
 }
 
 export async function createFixtures(t: TestApp): Promise<Fixtures> {
@@ -122,10 +131,56 @@ export async function createFixtures(t: TestApp): Promise<Fixtures> {
     return { id: r.json().id as string, version: r.json().version as number };
   };
 
+  // the back office: an item with three task steps, and one delegated to deptA's chief rep
+  const itemReview = (await createPublishedItem(sys, sampleItem(t, {
+    code: 'SCJG-XK-0301', name: '审查测试事项',
+    procedure: [
+      { name: '受理', kind: 'accept', role: 'clerk', limitDays: 0 },
+      { name: '初审', kind: 'review', role: 'reviewer', limitDays: 3 },
+      { name: '复核', kind: 'review', role: 'reviewer', limitDays: 2 },
+      { name: '审核', kind: 'review', role: 'deptLeader', limitDays: 2 },
+      { name: '决定', kind: 'decide', role: 'deptLeader', limitDays: 2 },
+    ],
+  }))).item.id;
+  const itemDelegated = (await createPublishedItem(sys, sampleItem(t, { code: 'SCJG-XK-0302', name: '授权测试事项' }))).item.id;
+  await createDelegation(sys, { departmentId: org.deptA, itemId: itemDelegated });
+  type S = Awaited<ReturnType<TestApp['login']>>;
+  const staff: Partial<Record<'clerk' | 'reviewer' | 'leader', S>> = {};
+  const as = async (who: 'clerk' | 'reviewer' | 'leader') => (staff[who] ??= await t.login(who));
+  const post = async (who: 'clerk' | 'reviewer' | 'leader', url: string, payload: object) => {
+    const r = await t.as(await as(who), { method: 'POST', url, payload });
+    if (r.statusCode !== 200) throw new Error(`${url} failed: ${r.statusCode} ${r.body}`);
+    return r.json() as { id: string; version: number; tasks: { id: string; status: string }[] };
+  };
+  const intakeOf = async (itemId: string) =>
+    post('clerk', '/api/v1/cases', { itemId, applicant: { kind: 'enterprise', name: '矩阵测试有限公司', uscc: '91370100MA3C123459' } });
+  const acceptedCase = async (item: 'review' | 'delegated' = 'review') => {
+    const c = await intakeOf(item === 'review' ? itemReview : itemDelegated);
+    const a = await post('clerk', `/api/v1/cases/${c.id}/accept`, { version: c.version });
+    return { id: a.id, version: a.version };
+  };
+  const taskCase = async (completed: 0 | 1 | 2) => {
+    const a = await acceptedCase('review');
+    let c = await post('clerk', `/api/v1/cases/${a.id}/start-review`, { version: a.version });
+    for (let i = 0; i < completed; i++) {
+      const open = c.tasks.find((x) => x.status === 'open')!;
+      c = await post('reviewer', `/api/v1/cases/${c.id}/tasks/${open.id}/complete`, { version: c.version, opinion: '同意' });
+    }
+    return { id: c.id, version: c.version, taskId: c.tasks.find((x) => x.status === 'open')!.id };
+  };
+  const decidedCase = async (concluded = false) => {
+    const a = await acceptedCase('delegated');
+    const d = await post('leader', `/api/v1/cases/${a.id}/decide`, { version: a.version, decision: { outcome: 'approved', note: '' } });
+    if (!concluded) return { id: d.id, version: d.version };
+    const c = await post('leader', `/api/v1/cases/${a.id}/conclude`, { version: d.version });
+    return { id: c.id, version: c.version };
+  };
+
   const delegationOf = (itemId: string) => k.selectFrom('delegations').select('id').where('item_id', '=', itemId).executeTakeFirst();
 
   return {
     org, fileId: file.id, itemA, itemLife, itemB, delegationB, spareCenter, spareDept, windowId, staffId, exportJson, itemData, submittedCase,
+    acceptedCase, taskCase, decidedCase,
     async version(table, id) {
       return (await k.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
     },

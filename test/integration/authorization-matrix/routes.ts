@@ -246,6 +246,56 @@ export const MATRIX: Record<string, RouteCase> = {
     request: caseMove('conclude-immediately', () => ({ decision: { outcome: 'approved', note: '' } }), 'immediate'),
   },
 
+  'POST /api/v1/cases/:id/start-review': {
+    rule: 'case:accept',
+    request: async (f) => {
+      const c = await f.acceptedCase();
+      return { url: `/api/v1/cases/${c.id}/start-review`, payload: { version: c.version } };
+    },
+  },
+  'POST /api/v1/cases/:id/deliver': {
+    rule: 'case:accept',
+    request: async (f) => {
+      const c = await f.decidedCase(true);
+      return { url: `/api/v1/cases/${c.id}/deliver`, payload: { version: c.version, delivery: { method: 'mail', carrier: '中国邮政EMS', trackingNo: '1234567890123' } } };
+    },
+  },
+  // the clerk records the applicant's written withdrawal (the domain gives it to no other staff role)
+  'POST /api/v1/cases/:id/withdraw': { rule: 'case:intake', request: caseMove('withdraw', () => ({ reason: '申请人书面申请撤回' })) },
+
+  // ——— cases (back office) ———
+  // a leader works the 审核 step (role deptLeader), a reviewer the 初审 / 复核 steps: each gets the step it may work
+  'GET /api/v1/review/tasks': { rule: 'case:review', request: at('/api/v1/review/tasks') },
+  'POST /api/v1/cases/:id/tasks/:taskId/complete': {
+    rule: 'case:review',
+    request: async (f, a) => {
+      const c = await f.taskCase(a === 'leader' ? 2 : 0);
+      return { url: `/api/v1/cases/${c.id}/tasks/${c.taskId}/complete`, payload: { version: c.version, opinion: '同意' } };
+    },
+  },
+  'POST /api/v1/cases/:id/tasks/:taskId/return': {
+    rule: 'case:review',
+    request: async (f, a) => {
+      const c = await f.taskCase(a === 'leader' ? 2 : 1);
+      return { url: `/api/v1/cases/${c.id}/tasks/${c.taskId}/return`, payload: { version: c.version, reason: '请重新核查' } };
+    },
+  },
+  // the item is delegated to deptA: its chief rep decides at the window, as its leader may
+  'POST /api/v1/cases/:id/decide': {
+    rule: 'case:decide',
+    request: async (f) => {
+      const c = await f.acceptedCase('delegated');
+      return { url: `/api/v1/cases/${c.id}/decide`, payload: { version: c.version, decision: { outcome: 'approved', note: '' } } };
+    },
+  },
+  'POST /api/v1/cases/:id/conclude': {
+    rule: 'case:decide',
+    request: async (f) => {
+      const c = await f.decidedCase();
+      return { url: `/api/v1/cases/${c.id}/conclude`, payload: { version: c.version } };
+    },
+  },
+
   // ——— public pages ———
   'GET /api/v1/public/items': { rule: 'public', request: at('/api/v1/public/items') },
   'GET /api/v1/public/items/:id': { rule: 'public', request: (f) => ({ url: `/api/v1/public/items/${f.itemA}` }) },

@@ -1,4 +1,7 @@
-/** The window's case API (DESIGN §10): intake, the lists, one case, and the moves carrying `version`. */
+/**
+ * The window's case API (DESIGN §10): intake, the lists, one case, and the window's moves carrying
+ * `version` — accept, supplement, refuse, conclude on the spot, route to review, deliver, withdraw.
+ */
 import {
   AcceptBody,
   CaseList,
@@ -10,8 +13,20 @@ import {
   RefuseBody,
   SupplementBody,
 } from '../../../contracts/case.js';
+import { DeliverBody, StartReviewBody, WithdrawBody } from '../../../contracts/case-review.js';
 import { requireActor } from '../../plugins/auth.js';
-import { acceptCase, concludeImmediately, getCase, intakeCase, listCases, refuseCase, requestSupplement } from '../../services/case/index.js';
+import {
+  acceptCase,
+  concludeImmediately,
+  deliverCase,
+  getCase,
+  intakeCase,
+  listCases,
+  refuseCase,
+  requestSupplement,
+  startReview,
+  withdrawCase,
+} from '../../services/case/index.js';
 import type { RoutePlugin } from '../types.js';
 
 const routes: RoutePlugin = async (app) => {
@@ -33,5 +48,10 @@ const routes: RoutePlugin = async (app) => {
   app.post(`${C}/:id/conclude-immediately`, { schema: { tags, params: CaseParams, body: ConcludeImmediatelyBody, response: reply } }, (req) =>
     concludeImmediately(req.ctx, req.params.id, req.body),
   );
+  app.post(`${C}/:id/start-review`, { schema: { tags, params: CaseParams, body: StartReviewBody, response: reply } }, (req) =>
+    startReview(req.ctx, req.params.id, req.body),
+  );
+  app.post(`${C}/:id/deliver`, { schema: { tags, params: CaseParams, body: DeliverBody, response: reply } }, (req) => deliverCase(req.ctx, req.params.id, req.body));
+  app.post(`${C}/:id/withdraw`, { schema: { tags, params: CaseParams, body: WithdrawBody, response: reply } }, (req) => withdrawCase(req.ctx, req.params.id, req.body));
 };
 export default routes;

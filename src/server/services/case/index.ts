@@ -1,5 +1,9 @@
 /** Case handling use cases (DESIGN §4) for routes, the CLI and tests. */
 export { intakeCase } from './intake.js';
 export { acceptCase, concludeImmediately, refuseCase, requestSupplement, SUPPLEMENT_DUE_WORKDAYS } from './window-moves.js';
+export { completeTask, returnTask, startReview, taskSteps } from './review.js';
+export { concludeCase, decideCase } from './decide.js';
+export { deliverCase, withdrawCase } from './deliver.js';
 export { getCase } from './get.js';
 export { listCases } from './list.js';
+export { listTaskInbox } from './inbox.js';

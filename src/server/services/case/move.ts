@@ -4,10 +4,15 @@
  * transaction, the scope and role, the version the client read (409 naming the case), the state folded from the action
  * list, the domain's `transition` (its refusal mapped by the error handler), then the write —
  * all in one transaction.
+ *
+ * A move may bring follow-ups: actions that belong to it and must never be seen apart from it
+ * (starting review opens the first task; completing a task opens the next step's). Each is
+ * checked by `transition` with the same actor and written as its own action row (version + 1)
+ * and audit row, in the same transaction: no one can act on the case in between.
  */
 import type { ItemData } from '../../../contracts/catalogue.js';
 import type { CaseView } from '../../../contracts/case.js';
-import { type ActionBase, type CaseAction, foldCase, transition } from '../../../domain/case/index.js';
+import { type ActionBase, type CaseAction, type CaseState, foldCase, transition } from '../../../domain/case/index.js';
 import type { WorkCalendar } from '../../../domain/calendar/index.js';
 import type { Permission } from '../../../domain/permissions.js';
 import { listCaseActions, lockCase } from '../../repositories/cases.js';
@@ -24,12 +29,16 @@ export interface MoveInput {
   cal: WorkCalendar;
 }
 
+/** The actions that follow a move, from the state after it (see the module comment). */
+export type FollowUps = (next: CaseState, base: ActionBase, input: MoveInput) => CaseAction[];
+
 export async function moveCase(
   ctx: Ctx,
   caseId: string,
   version: number,
   perm: Permission,
-  build: (base: ActionBase, input: MoveInput) => CaseAction,
+  build: (base: ActionBase, input: MoveInput, state: CaseState) => CaseAction,
+  followUps?: FollowUps,
 ): Promise<CaseView> {
   const actor = requireCasePermission(ctx, perm);
   await inTx(ctx.deps, async (trx) => {
@@ -43,10 +52,19 @@ export async function moveCase(
     // read under the lock, the row and its action list agree; if not, refuse rather than guess
     if (state.version !== row.version) throw caseConflict(row.case_no);
     const now = today(ctx, row.time_zone);
-    const action = build({ at: now.at, date: now.date, actorId: caseActor.id, role: caseActor.role }, { item: readData(v), cal });
+    const base: ActionBase = { at: now.at, date: now.date, actorId: caseActor.id, role: caseActor.role };
+    const input: MoveInput = { item: readData(v), cal };
+    const action = build(base, input, state);
     const r = transition(state, action, { cal, actor: caseActor });
     if (!r.ok) throw r.error;
     await writeMove(trx, ctx, { id: row.id, caseNo: row.case_no, version: row.version }, r.state, action, cal);
+    let current = r.state;
+    for (const next of followUps?.(current, base, input) ?? []) {
+      const f = transition(current, next, { cal, actor: caseActor });
+      if (!f.ok) throw f.error;
+      await writeMove(trx, ctx, { id: row.id, caseNo: row.case_no, version: current.version }, f.state, next, cal);
+      current = f.state;
+    }
   });
   return getCase(ctx, caseId);
 }
