@@ -57,6 +57,16 @@ export interface DepartmentForm {
   sort: number;
 }
 
+/** The department dialog's text fields after the code, in order: label `organisation.departments.<key>`, test id `department-<testid>`. */
+export const DEPARTMENT_TEXT_FIELDS = [
+  { key: 'name', max: 100, testid: 'name' },
+  { key: 'shortName', max: 50, testid: 'short-name' },
+  { key: 'liaisonName', max: 50, testid: 'liaison-name' },
+  { key: 'liaisonPhone', max: 32, testid: 'liaison-phone' },
+  { key: 'leaderName', max: 50, testid: 'leader-name' },
+  { key: 'leaderPhone', max: 32, testid: 'leader-phone' },
+] as const satisfies readonly { key: keyof DepartmentForm; max: number; testid: string }[];
+
 export function emptyDepartment(centerId = ''): DepartmentForm {
   return { centerId, code: '', name: '', shortName: '', liaisonName: '', liaisonPhone: '', leaderName: '', leaderPhone: '', sort: 0 };
 }
