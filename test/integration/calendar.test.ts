@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dialects } from '../helpers/db.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { intake, move, publishedItem } from './case-helpers.js';
 
 // A year list as an admin would paste it; the dates are test data, not an official notice.
 const LIST_2027 = `2027-01-01~2027-01-03 休 元旦
@@ -105,6 +106,20 @@ for (const dialect of dialects()) {
       expect((await deadline('from=2027-02-04&workdays=1')).json().due).toBe('2027-02-14');
       const log = await t.tdb.db.kysely.selectFrom('action_log').select(['entity', 'action']).where('entity', '=', 'calendar').execute();
       expect(log).toEqual([{ entity: 'calendar', action: 'importYear' }]);
+    });
+
+    it('counts open case deadlines: a case due in a year without an arrangement raises the warning', async () => {
+      t.clock.set('2026-10-12T02:00:00.000Z'); // the next 60 days stay in 2026
+      const admin = await t.login('admin');
+      expect((await t.as(admin, { url: '/api/v1/admin/calendar/coverage' })).json().ok).toBe(true);
+      const itemId = await publishedItem(t, { statutoryLimit: 60, promisedLimit: 30 });
+      const clerk = await t.login('clerk');
+      const c = await intake(t, clerk, itemId);
+      const accepted = await move(t, clerk, c.id, 'accept', { version: c.version });
+      expect(accepted.statusCode, accepted.body).toBe(200);
+      expect(accepted.json().deadlines.statutory.startsWith('2027-')).toBe(true);
+      const after = (await t.as(admin, { url: '/api/v1/admin/calendar/coverage' })).json();
+      expect(after).toMatchObject({ ok: false, missingYears: [2027] });
     });
 
     it('lets only a root-center admin enter the national arrangement', async () => {

@@ -158,3 +158,15 @@ export async function listCaseRowsInStatus(db: Executor, dialect: Dialect, grant
     .orderBy('cases.case_no')
     .execute();
 }
+
+/** Deadlines of cases still running (not concluded or ended), for the calendar coverage check. */
+export async function listOpenDeadlines(db: Executor): Promise<string[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .select(['promised_due', 'statutory_due'])
+    .where('status', 'in', ['accepted', 'inReview', 'suspended', 'supplementRequired'])
+    .where('statutory_due', 'is not', null)
+    .distinct()
+    .execute();
+  return rows.flatMap((r) => [r.promised_due, r.statutory_due]).filter((d): d is string => d !== null);
+}

@@ -1,21 +1,18 @@
 /**
  * Which years the system may need without an official holiday arrangement: the next
- * `horizonDays` days and every open deadline (added by later modules through `openDeadlines`).
+ * `horizonDays` days and every open deadline (cases still running; add other readers below).
  */
 import { addDays, eachDate } from '../../../domain/calendar/index.js';
 import { loadOfficialCalendar } from './official-source.js';
 import { listImportedYears } from '../../repositories/calendar.js';
+import { listOpenDeadlines } from '../../repositories/cases.js';
 import type { Deps } from '../context.js';
 import { businessDate, loadCalendar } from './load.js';
 
 export const HORIZON_DAYS = 60;
 
-/** Later modules register readers of their open deadlines here (cases, tasks, …). */
-export type OpenDeadlineReader = (deps: Deps) => Promise<string[]>;
-const readers: OpenDeadlineReader[] = [];
-export function registerOpenDeadlines(r: OpenDeadlineReader) {
-  readers.push(r);
-}
+/** Every reader of open deadlines: a module with deadlines of its own adds one here. */
+const readers: ((deps: Deps) => Promise<string[]>)[] = [(deps) => listOpenDeadlines(deps.db.kysely)];
 
 export async function calendarCoverage(deps: Deps) {
   const today = businessDate(deps.clock.now());
