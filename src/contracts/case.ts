@@ -114,6 +114,35 @@ export const CaseTaskView = z.object({
   light: CaseLight,
 });
 
+/** A fee of the case (integer fen), with its payment receipt or why it was cancelled / refunded. */
+export const CaseFeeView = z.object({
+  id: z.string(),
+  name: z.string(),
+  licenceNo: z.string(),
+  amountFen: z.number().int(),
+  status: z.enum(['assessed', 'paid', 'cancelled', 'refunded']),
+  assessedOn: IsoDate,
+  payment: z.object({ method: z.enum(['cash', 'card', 'online']), reference: z.string().nullable(), receiptNo: z.string(), paidOn: IsoDate }).nullable(),
+  closing: z.object({ reason: z.string(), on: IsoDate }).nullable(),
+});
+export type CaseFeeView = z.infer<typeof CaseFeeView>;
+
+/** A stretch with the clock stopped: a special procedure, or a wait on the applicant. */
+export const CasePauseView = z.object({
+  kind: z.enum(['specialProcedure', 'supplement', 'deferredMaterial']),
+  procedure: z.enum(SPECIAL_PROCEDURES).nullable(),
+  reason: z.string(),
+  /** a special procedure's own limit, its deadline and light (null for waits on the applicant) */
+  limitDays: z.number().int().nullable(),
+  deadline: IsoDate.nullable(),
+  light: CaseLight.nullable(),
+  from: IsoDate,
+  to: IsoDate.nullable(),
+  /** working days paused so far (both ends count; an open pause runs to today) */
+  workdays: z.number().int(),
+});
+export type CasePauseView = z.infer<typeof CasePauseView>;
+
 export const CaseView = z.object({
   id: Id,
   caseNo: z.string(),
@@ -163,6 +192,10 @@ export const CaseView = z.object({
     .nullable(),
   decision: z.record(z.string(), z.unknown()).nullable(),
   tasks: z.array(CaseTaskView),
+  fees: z.array(CaseFeeView),
+  /** assessed and not yet paid, in fen: delivery waits until it is 0 */
+  owedFen: z.number().int(),
+  pauses: z.array(CasePauseView),
   actions: z.array(CaseActionView),
   /** the moves the signed-in person may make now (the buttons) */
   availableActions: z.array(CaseActionKind),
