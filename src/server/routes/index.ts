@@ -9,9 +9,11 @@ import publicCatalogue from './public/catalogue.js';
 import publicCalendar from './public/calendar.js';
 import windowCases from './window/cases.js';
 import reviewCases from './review/cases.js';
+import windowCaseFees from './window/case-fees.js';
+import reviewCaseProcedure from './review/case-procedure.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
-  for (const r of [auth, adminAudit, adminCatalogue, adminCalendar, adminOrganisation, publicCatalogue, publicCalendar, windowCases, reviewCases]) {
+  for (const r of [auth, adminAudit, adminCatalogue, adminCalendar, adminOrganisation, publicCatalogue, publicCalendar, windowCases, windowCaseFees, reviewCases, reviewCaseProcedure]) {
     await app.register(r);
   }
 }

@@ -29,8 +29,9 @@ import {
 import type { TestApp } from '../../helpers/app.js';
 import type { Org } from '../../helpers/fixtures.js';
 import { PDF_BYTES, sampleItem } from '../catalogue-helpers.js';
+import { type CaseMoveFixtures, createCaseMoveFixtures } from './case-fixtures.js';
 
-export interface Fixtures {
+export interface Fixtures extends CaseMoveFixtures {
   org: Org;
   /** a PDF form; public once itemA (which shows it) was published */
   fileId: string;
@@ -179,6 +180,7 @@ export async function createFixtures(t: TestApp): Promise<Fixtures> {
   const delegationOf = (itemId: string) => k.selectFrom('delegations').select('id').where('item_id', '=', itemId).executeTakeFirst();
 
   return {
+    ...(await createCaseMoveFixtures(t)),
     org, fileId: file.id, itemA, itemLife, itemB, delegationB, spareCenter, spareDept, windowId, staffId, exportJson, itemData, submittedCase,
     acceptedCase, taskCase, decidedCase,
     async version(table, id) {

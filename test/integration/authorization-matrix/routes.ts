@@ -38,6 +38,13 @@ const caseMove = (action: string, body: () => object, kind: 'promised' | 'immedi
     const c = await f.submittedCase(kind);
     return { url: `/api/v1/cases/${c.id}/${action}`, payload: { version: c.version, ...body() } };
   };
+/** A move on a fee of a case in `state`, carrying the case's version. */
+const feeMove = (state: 'assessed' | 'paid', action: string, body: object) =>
+  async (f: Fixtures): Promise<Req> => {
+    const c = await f.feeCase(state);
+    return { url: `/api/v1/cases/${c.id}/fees/${c.feeId}/${action}`, payload: { version: c.version, ...body } };
+  };
+const SUSPENDERS = (u: User) => u === 'leader' || u === 'chiefrep' || u === 'reviewer';
 const staffBody = (f: Fixtures) => ({
   displayName: '矩阵测试收件员',
   grants: [{ role: 'clerk', centerId: f.org.cityId, departmentId: f.org.deptA }],
@@ -293,6 +300,46 @@ export const MATRIX: Record<string, RouteCase> = {
     request: async (f) => {
       const c = await f.decidedCase();
       return { url: `/api/v1/cases/${c.id}/conclude`, payload: { version: c.version } };
+    },
+  },
+
+  // ——— fees (window): a case of a charged item in the state each move needs ———
+  'POST /api/v1/cases/:id/fees': {
+    rule: 'case:accept',
+    request: async (f) => {
+      const c = await f.feeCase('accepted');
+      return { url: `/api/v1/cases/${c.id}/fees`, payload: { version: c.version } };
+    },
+  },
+  'POST /api/v1/cases/:id/fees/:feeId/pay': { rule: 'case:accept', request: feeMove('assessed', 'pay', { method: 'cash' }) },
+  'POST /api/v1/cases/:id/fees/:feeId/cancel': { rule: 'case:accept', request: feeMove('assessed', 'cancel', { reason: '核定有误' }) },
+  'POST /api/v1/cases/:id/fees/:feeId/refund': { rule: 'case:accept', request: feeMove('paid', 'refund', { reason: '重复收取' }) },
+
+  // ——— special procedures and termination (back office) ———
+  // the domain gives suspend / resume to the decider (leader; chief rep on this delegated item) and
+  // to the reviewer holding the open task — under case:decide or case:review, so narrower than either
+  'POST /api/v1/cases/:id/suspend': {
+    rule: 'case:review',
+    narrower: SUSPENDERS,
+    request: async (f) => {
+      const c = await f.procedureCase('inReview');
+      return { url: `/api/v1/cases/${c.id}/suspend`, payload: { version: c.version, procedure: 'hearing', reason: '举行听证', limitDays: 20 } };
+    },
+  },
+  'POST /api/v1/cases/:id/resume': {
+    rule: 'case:review',
+    narrower: SUSPENDERS,
+    request: async (f) => {
+      const c = await f.procedureCase('suspended');
+      return { url: `/api/v1/cases/${c.id}/resume`, payload: { version: c.version } };
+    },
+  },
+  // the item is delegated to deptA: its chief rep terminates, as its leader may
+  'POST /api/v1/cases/:id/terminate': {
+    rule: 'case:decide',
+    request: async (f) => {
+      const c = await f.acceptedCase('delegated');
+      return { url: `/api/v1/cases/${c.id}/terminate`, payload: { version: c.version, reason: '申请人已注销' } };
     },
   },
 

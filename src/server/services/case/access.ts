@@ -21,10 +21,19 @@ export function caseScope(row: { center_path: string; department_id: string }): 
   return { centerPath: row.center_path, departmentId: row.department_id };
 }
 
-/** 403 unless the actor holds `perm` somewhere: refused before anything is looked up. */
-export function requireCasePermission(ctx: Ctx, perm: Permission): Actor {
-  if (!ctx.actor || !can(ctx.actor, perm)) throw forbidden();
-  return ctx.actor;
+/**
+ * A move's permission, or several in order of preference: a move the domain gives to more than
+ * one kind of role (suspend: the decider or the task's reviewer) is made under the first
+ * permission the actor holds over the case.
+ */
+export type CasePermission = Permission | readonly Permission[];
+const permsOf = (perm: CasePermission): readonly Permission[] => (typeof perm === 'string' ? [perm] : perm);
+
+/** 403 unless the actor holds `perm` (one of them) somewhere: refused before anything is looked up. */
+export function requireCasePermission(ctx: Ctx, perm: CasePermission): Actor {
+  const actor = ctx.actor;
+  if (!actor || !permsOf(perm).some((p) => can(actor, p))) throw forbidden();
+  return actor;
 }
 
 /** The grant the actor uses for `perm` over `scope`, or null. */
@@ -41,11 +50,12 @@ function grantFor(actor: Actor, perm: Permission, scope: Scope): RoleGrant | nul
 export async function caseActorFor(
   db: Executor,
   actor: Actor,
-  perm: Permission,
+  perm: CasePermission,
   scope: Scope,
   item: { itemId: string; departmentId: string },
 ): Promise<CaseActor> {
-  const g = grantFor(actor, perm, scope);
+  let g: RoleGrant | null = null;
+  for (const p of permsOf(perm)) if ((g = grantFor(actor, p, scope))) break;
   if (!g) throw forbidden();
   const delegated = g.role === 'chiefRep' ? await isDelegated(db, item.departmentId, item.itemId) : false;
   return { id: actor.userId, role: g.role, departmentId: g.departmentId, delegated };

@@ -4,7 +4,8 @@
  * and the moves the signed-in person may make now.
  */
 import type { CaseView } from '../../../contracts/case.js';
-import { availableActions, caseClock, foldCase, taskClock } from '../../../domain/case/index.js';
+import { availableActions, caseClock, foldCase, pauseClock, taskClock } from '../../../domain/case/index.js';
+import { pausedWorkdays } from '../../../domain/calendar/index.js';
 import { listCaseActions } from '../../repositories/cases.js';
 import { readData } from '../catalogue/version-row.js';
 import { loadCalendar } from '../calendar/load.js';
@@ -77,6 +78,15 @@ export async function getCase(ctx: Ctx, id: string): Promise<CaseView> {
     tasks: s.tasks.map((t) => {
       const tc = taskClock(s, t, cal, date);
       return { id: t.id, name: t.name, assignee: t.assignee, limitDays: t.limitDays, openedOn: t.openedOn, status: t.status, deadline: tc.deadline, light: tc.light };
+    }),
+    fees: s.fees.map((f) => ({ ...f, payment: f.payment && { ...f.payment }, closing: f.closing && { ...f.closing } })),
+    owedFen: s.owedFen,
+    pauses: s.pauses.map((p) => {
+      const pc = pauseClock(p, cal, date);
+      // its working days, both ends counted (an open pause runs to today); pauses only follow acceptance
+      const end = p.to ?? (date < p.from ? p.from : date);
+      const workdays = s.acceptedOn === null ? 0 : pausedWorkdays(cal, s.acceptedOn, end, [{ from: p.from, to: end }]);
+      return { kind: p.kind, procedure: p.procedure, reason: p.reason, limitDays: p.limitDays, deadline: pc?.deadline ?? null, light: pc?.light ?? null, from: p.from, to: p.to, workdays };
     }),
     actions: actionRows.map((r, i) => ({ seq: r.seq, kind: actions[i].kind, at: r.at, date: r.date, actorId: r.actor_id, role: r.role, payload: payloadOf(actions[i]) })),
     availableActions: availableActions(s, caseActor),

@@ -7,3 +7,5 @@ export { deliverCase, withdrawCase } from './deliver.js';
 export { getCase } from './get.js';
 export { listCases } from './list.js';
 export { listTaskInbox } from './inbox.js';
+export { assessFees, cancelFee, payFee, refundFee } from './fees.js';
+export { resumeCase, suspendCase, terminateCase } from './procedure.js';

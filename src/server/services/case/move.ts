@@ -14,12 +14,11 @@ import type { ItemData } from '../../../contracts/catalogue.js';
 import type { CaseView } from '../../../contracts/case.js';
 import { type ActionBase, type CaseAction, type CaseState, foldCase, transition } from '../../../domain/case/index.js';
 import type { WorkCalendar } from '../../../domain/calendar/index.js';
-import type { Permission } from '../../../domain/permissions.js';
 import { listCaseActions, lockCase } from '../../repositories/cases.js';
 import { readData } from '../catalogue/version-row.js';
 import { loadCalendar } from '../calendar/load.js';
 import { type Ctx, inTx } from '../context.js';
-import { caseActorFor, caseItemOf, caseScope, getCaseRow, getItemVersion, requireCasePermission, today } from './access.js';
+import { type CasePermission, caseActorFor, caseItemOf, caseScope, getCaseRow, getItemVersion, requireCasePermission, today } from './access.js';
 import { getCase } from './get.js';
 import { caseConflict, toAction, writeMove } from './store.js';
 
@@ -27,6 +26,8 @@ export interface MoveInput {
   /** the item version's data (material names) and the center's calendar (due dates) */
   item: ItemData;
   cal: WorkCalendar;
+  /** the case number (receipt numbers are made from it) */
+  caseNo: string;
 }
 
 /** The actions that follow a move, from the state after it (see the module comment). */
@@ -36,7 +37,7 @@ export async function moveCase(
   ctx: Ctx,
   caseId: string,
   version: number,
-  perm: Permission,
+  perm: CasePermission,
   build: (base: ActionBase, input: MoveInput, state: CaseState) => CaseAction,
   followUps?: FollowUps,
 ): Promise<CaseView> {
@@ -53,7 +54,7 @@ export async function moveCase(
     if (state.version !== row.version) throw caseConflict(row.case_no);
     const now = today(ctx, row.time_zone);
     const base: ActionBase = { at: now.at, date: now.date, actorId: caseActor.id, role: caseActor.role };
-    const input: MoveInput = { item: readData(v), cal };
+    const input: MoveInput = { item: readData(v), cal, caseNo: row.case_no };
     const action = build(base, input, state);
     const r = transition(state, action, { cal, actor: caseActor });
     if (!r.ok) throw r.error;

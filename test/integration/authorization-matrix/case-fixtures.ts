@@ -1,0 +1,59 @@
+/**
+ * Cases the matrix's fee, special-procedure and termination requests point at: each call makes a
+ * fresh case over the API (deptA's clerk and leader), in the state the request needs.
+ */
+import { createDelegation } from '../../../src/server/services/organisation/index.js';
+import { createPublishedItem } from '../../../src/server/services/catalogue/index.js';
+import { systemCtx } from '../../../src/server/services/context.js';
+import type { Session, TestApp } from '../../helpers/app.js';
+import { sampleItem } from '../catalogue-helpers.js';
+
+export interface CaseMoveFixtures {
+  /** a case of a charged item, accepted — its one fee assessed, or assessed and paid; the fee's id */
+  feeCase(state: 'accepted' | 'assessed' | 'paid'): Promise<{ id: string; version: number; feeId: string }>;
+  /**
+   * a case of an item with a hearing procedure, delegated to deptA (its chief rep decides), in
+   * review with 审查 open for deptA's reviewer — or suspended for the hearing by deptA's leader
+   */
+  procedureCase(state: 'inReview' | 'suspended'): Promise<{ id: string; version: number }>;
+}
+
+type View = { id: string; version: number; fees: { id: string }[] };
+
+export async function createCaseMoveFixtures(t: TestApp): Promise<CaseMoveFixtures> {
+  const sys = systemCtx(t.app.deps);
+  const fees = { free: false, lines: [{ name: '证书工本费', amountFen: 2000, licenceNo: '鲁收许字第370100001号' }] };
+  const feeItem = (await createPublishedItem(sys, sampleItem(t, { code: 'SCJG-XK-0303', name: '收费测试事项', fees }))).item.id;
+  const procedureItem = (await createPublishedItem(sys, sampleItem(t, { code: 'SCJG-XK-0304', name: '听证测试事项', specialProcedures: ['hearing'] }))).item.id;
+  await createDelegation(sys, { departmentId: t.org.deptA, itemId: procedureItem });
+
+  const sessions: Partial<Record<'clerk' | 'leader', Session>> = {};
+  const post = async (who: 'clerk' | 'leader', url: string, payload: object): Promise<View> => {
+    const r = await t.as((sessions[who] ??= await t.login(who)), { method: 'POST', url, payload });
+    if (r.statusCode !== 200) throw new Error(`${url} failed: ${r.statusCode} ${r.body}`);
+    return r.json() as View;
+  };
+  const accepted = async (itemId: string) => {
+    const c = await post('clerk', '/api/v1/cases', { itemId, applicant: { kind: 'enterprise', name: '矩阵测试有限公司', uscc: '91370100MA3C123459' } });
+    return post('clerk', `/api/v1/cases/${c.id}/accept`, { version: c.version });
+  };
+
+  return {
+    async feeCase(state) {
+      const a = await accepted(feeItem);
+      if (state === 'accepted') return { id: a.id, version: a.version, feeId: '' };
+      const f = await post('clerk', `/api/v1/cases/${a.id}/fees`, { version: a.version });
+      const feeId = f.fees[0].id;
+      if (state === 'assessed') return { id: f.id, version: f.version, feeId };
+      const p = await post('clerk', `/api/v1/cases/${a.id}/fees/${feeId}/pay`, { version: f.version, method: 'cash' });
+      return { id: p.id, version: p.version, feeId };
+    },
+    async procedureCase(state) {
+      const a = await accepted(procedureItem);
+      const r = await post('clerk', `/api/v1/cases/${a.id}/start-review`, { version: a.version });
+      if (state === 'inReview') return { id: r.id, version: r.version };
+      const s = await post('leader', `/api/v1/cases/${a.id}/suspend`, { version: r.version, procedure: 'hearing', reason: '举行听证', limitDays: 20 });
+      return { id: s.id, version: s.version };
+    },
+  };
+}
