@@ -1,8 +1,8 @@
 import type { Department, DepartmentList, DepartmentListQuery } from '../../../contracts/organisation.js';
 import { notFound } from '../../../domain/errors.js';
-import { findCenterById } from '../../repositories/centers.js';
 import { findDepartmentById, listDepartments as listRows } from '../../repositories/departments.js';
 import type { Ctx } from '../context.js';
+import { checkCenterFilter } from './center-filter.js';
 import { orgReadPaths, requireOrgRead, requireSome } from './scope.js';
 import { toDepartment } from './views.js';
 
@@ -13,11 +13,7 @@ import { toDepartment } from './views.js';
 export async function listDepartments(ctx: Ctx, query: DepartmentListQuery): Promise<DepartmentList> {
   const actor = requireSome(ctx, 'org:read');
   const db = ctx.deps.db.kysely;
-  if (query.centerId) {
-    const c = await findCenterById(db, query.centerId);
-    if (!c) throw notFound('中心', 'Center');
-    requireOrgRead(actor, c.path);
-  }
+  await checkCenterFilter(db, actor, query.centerId);
   const { rows, total } = await listRows(db, {
     dialect: ctx.deps.db.dialect,
     pathPrefixes: orgReadPaths(actor),

@@ -24,6 +24,20 @@ async function detail(db: Executor, id: string): Promise<Department> {
   return toDepartment(d, false);
 }
 
+/** The editable columns of a department, from a create or update body. */
+function columns(body: z.output<typeof UpdateDepartmentBody> | z.output<typeof CreateDepartmentBody>) {
+  return {
+    code: body.code,
+    name: body.name,
+    short_name: body.shortName,
+    liaison_name: body.liaisonName,
+    liaison_phone: body.liaisonPhone,
+    leader_name: body.leaderName,
+    leader_phone: body.leaderPhone,
+    sort: body.sort,
+  };
+}
+
 /**
  * Stations a department in a center. Errors: unauthenticated, forbidden (no org:manage over the
  * center), validation (centerId unknown or deactivated, phones), conflict (code taken in the center).
@@ -44,14 +58,7 @@ export async function createDepartment(ctx: Ctx, input: z.input<typeof CreateDep
         insertDepartment(trx, {
           id,
           center_id: center.id,
-          code: body.code,
-          name: body.name,
-          short_name: body.shortName,
-          liaison_name: body.liaisonName,
-          liaison_phone: body.liaisonPhone,
-          leader_name: body.leaderName,
-          leader_phone: body.leaderPhone,
-          sort: body.sort,
+          ...columns(body),
           active: 1,
           version: 1,
           created_at: now,
@@ -71,16 +78,7 @@ export async function updateDepartment(ctx: Ctx, id: string, input: z.input<type
   const d = await findDepartmentById(ctx.deps.db.kysely, id);
   if (!d) throw notFound('部门', 'Department');
   requireScope(actor, 'org:manage', { centerPath: d.center_path, departmentId: d.id });
-  const set = {
-    code: body.code,
-    name: body.name,
-    short_name: body.shortName,
-    liaison_name: body.liaisonName,
-    liaison_phone: body.liaisonPhone,
-    leader_name: body.leaderName,
-    leader_phone: body.leaderPhone,
-    sort: body.sort,
-  };
+  const set = columns(body);
   return inTx(ctx.deps, async (trx) => {
     const ok = await orDuplicate(() => updateRow(trx, id, body.version, { ...set, updated_at: nowIso(ctx.deps) }), duplicateCode);
     if (!ok) throw conflict('部门', 'The department');

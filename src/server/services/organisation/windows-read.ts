@@ -1,8 +1,8 @@
 import type { Window, WindowList, WindowListQuery } from '../../../contracts/organisation.js';
 import { notFound } from '../../../domain/errors.js';
-import { findCenterById } from '../../repositories/centers.js';
 import { findWindowById, listWindows as listRows, loadWindowDepartments } from '../../repositories/windows.js';
 import type { Ctx, Executor } from '../context.js';
+import { checkCenterFilter } from './center-filter.js';
 import { orgReadPaths, requireOrgRead, requireSome } from './scope.js';
 import { toWindow } from './views.js';
 
@@ -13,11 +13,7 @@ import { toWindow } from './views.js';
 export async function listWindows(ctx: Ctx, query: WindowListQuery): Promise<WindowList> {
   const actor = requireSome(ctx, 'org:read');
   const db = ctx.deps.db.kysely;
-  if (query.centerId) {
-    const c = await findCenterById(db, query.centerId);
-    if (!c) throw notFound('中心', 'Center');
-    requireOrgRead(actor, c.path);
-  }
+  await checkCenterFilter(db, actor, query.centerId);
   const { rows, total } = await listRows(db, {
     dialect: ctx.deps.db.dialect,
     pathPrefixes: orgReadPaths(actor),
