@@ -1,4 +1,5 @@
 /** Opens config and database for a CLI command and closes them afterwards. */
+import { LogSmsProvider } from '../server/services/notifications/sms.js';
 import path from 'node:path';
 import { type Config, ConfigError, loadConfig } from '../server/config.js';
 import { openDb } from '../server/db/database.js';
@@ -22,7 +23,7 @@ export async function withDeps<T>(config: Config, fn: (deps: Deps) => Promise<T>
   const db = openDb({ url: config.databaseUrl, sqliteFile: config.sqliteFile });
   try {
     if (opts.migrate !== false) await migrateToLatest(db.kysely, db.schema);
-    const deps: Deps = { db, clock: systemClock, config, files: new LocalFileStorage(path.join(config.dataDir, 'files')) };
+    const deps: Deps = { db, clock: systemClock, config, files: new LocalFileStorage(path.join(config.dataDir, 'files')), sms: new LogSmsProvider((obj, msg) => console.log(msg, JSON.stringify(obj))) };
     return await fn(deps);
   } finally {
     await db.close();

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CASE_ACTION_KINDS, CASE_STATUSES, OUTCOMES, SPECIAL_PROCEDURES } from '../domain/case/types.js';
 import { PHONE_RE } from '../domain/organisation/phone.js';
+import { CaseNoticeView } from './case-notices.js';
 import { Id, Instant, IsoDate, PageQuery, VersionBody, listOf } from './common.js';
 
 export const CaseStatus = z.enum(CASE_STATUSES);
@@ -41,8 +42,19 @@ export const IntakeBody = z.object({
 });
 export type IntakeBody = z.input<typeof IntakeBody>;
 
-export const AcceptBody = VersionBody;
-export type AcceptBody = z.infer<typeof AcceptBody>;
+/** Material codes of the item version, each at most once (names come from the catalogue). */
+const MaterialCodes = z.array(Text(32).min(1)).max(100);
+
+export const AcceptBody = VersionBody.extend({
+  /**
+   * 容缺受理: materials the applicant may still owe (the item must allow it for each), and the
+   * date they commit to bring them by — within the promised deadline. null: nothing owed.
+   */
+  deferred: z.object({ materials: MaterialCodes, dueDate: IsoDate }).nullable().default(null),
+  /** 告知承诺: materials a signed pledge replaces (the item must allow it for each) */
+  pledged: MaterialCodes.default([]),
+});
+export type AcceptBody = z.input<typeof AcceptBody>;
 
 export const SupplementLineInput = z.object({
   /** the item's material code; its name comes from the catalogue */
@@ -127,6 +139,8 @@ export const CaseFeeView = z.object({
 });
 export type CaseFeeView = z.infer<typeof CaseFeeView>;
 
+export const CaseMaterialRef = z.object({ code: z.string(), name: z.string() });
+
 /** A stretch with the clock stopped: a special procedure, or a wait on the applicant. */
 export const CasePauseView = z.object({
   kind: z.enum(['specialProcedure', 'supplement', 'deferredMaterial']),
@@ -188,9 +202,30 @@ export const CaseView = z.object({
     })
     .nullable(),
   refusal: z
-    .object({ reason: z.string(), legalBasis: z.array(z.string()), redirectTo: z.string().nullable(), on: IsoDate })
+    .object({
+      reason: z.string(),
+      legalBasis: z.array(z.string()),
+      redirectTo: z.string().nullable(),
+      on: IsoDate,
+      /** the applicant's request for review (复核) and the center's answer */
+      recheck: z
+        .object({ reason: z.string(), askedOn: IsoDate, answer: z.object({ upheld: z.boolean(), reason: z.string(), on: IsoDate }).nullable() })
+        .nullable(),
+    })
     .nullable(),
   decision: z.record(z.string(), z.unknown()).nullable(),
+  /** 容缺: materials owed after acceptance, the committed due date, and the codes still owed */
+  deferred: z.object({ materials: z.array(CaseMaterialRef), dueDate: IsoDate, owed: z.array(z.string()) }).nullable(),
+  /** 告知承诺: materials a signed pledge replaced */
+  pledged: z.array(CaseMaterialRef),
+  /** a forwarded decision (上报): the higher authority, when, and its answer */
+  forward: z
+    .object({
+      authority: z.string(),
+      forwardedOn: IsoDate,
+      answer: z.object({ result: z.enum(['approved', 'denied']), reference: z.string(), note: z.string(), on: IsoDate }).nullable(),
+    })
+    .nullable(),
   tasks: z.array(CaseTaskView),
   fees: z.array(CaseFeeView),
   /** assessed and not yet paid, in fen: delivery waits until it is 0 */
@@ -199,6 +234,8 @@ export const CaseView = z.object({
   actions: z.array(CaseActionView),
   /** the moves the signed-in person may make now (the buttons) */
   availableActions: z.array(CaseActionKind),
+  /** the case's notices (受理通知书 …), printable: GET /api/v1/cases/:id/notices/:noticeId/pdf */
+  notices: z.array(CaseNoticeView),
   version: z.number().int(),
   createdAt: Instant,
   updatedAt: Instant,

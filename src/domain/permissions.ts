@@ -37,12 +37,14 @@ export const PERMISSIONS = [
   'case:accept',
   'case:review',
   'case:decide',
+  // the center's answer to an applicant's request to review a refusal (复核, DESIGN §4)
+  'case:recheck',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const STAFF_READ: Permission[] = ['org:read', 'catalogue:read'];
 /** Working a case is the window's and the department's job, not the administrator's. */
-const CASE_WORK: readonly Permission[] = ['case:intake', 'case:accept', 'case:review', 'case:decide'];
+const CASE_WORK: readonly Permission[] = ['case:intake', 'case:accept', 'case:review', 'case:decide', 'case:recheck'];
 
 /** What each role may do; the scope (center subtree, department) limits where. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -52,7 +54,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   chiefRep: [...STAFF_READ, 'case:read', 'case:accept', 'case:decide'],
   reviewer: [...STAFF_READ, 'case:read', 'case:review'],
   deptLeader: [...STAFF_READ, 'catalogue:edit', 'user:read', 'delegation:manage', 'case:read', 'case:review', 'case:decide'],
-  supervisor: [...STAFF_READ, 'user:read', 'audit:read', 'case:read'],
+  supervisor: [...STAFF_READ, 'user:read', 'audit:read', 'case:read', 'case:recheck'],
   centerAdmin: PERMISSIONS.filter((p) => !CASE_WORK.includes(p)),
   volunteer: [],
   deptSystem: [],

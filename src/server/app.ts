@@ -21,6 +21,8 @@ import { registerAuth } from './plugins/auth.js';
 import { apiNotFound, registerErrorHandling } from './plugins/errors.js';
 import { registerRoutes } from './routes/index.js';
 import { type Clock, type Deps, systemClock } from './services/context.js';
+import { startDispatcher } from './services/notifications/dispatch.js';
+import { LogSmsProvider, type SmsProvider } from './services/notifications/sms.js';
 import { type FileStorage, LocalFileStorage } from './storage/file-storage.js';
 
 declare module 'fastify' {
@@ -37,6 +39,8 @@ export interface AppOptions {
   db: Db;
   clock?: Clock;
   files?: FileStorage;
+  /** default: the log provider (config SMS_PROVIDER=log) */
+  sms?: SmsProvider;
   /** pino options, or false for silence (tests) */
   logger?: boolean | object;
   /** directory of the built web app; default web/dist */
@@ -52,6 +56,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     clock: opts.clock ?? systemClock,
     config: opts.config,
     files: opts.files ?? new LocalFileStorage(path.join(opts.config.dataDir, 'files')),
+    sms: opts.sms ?? new LogSmsProvider((obj, msg) => app.log.info(obj, msg)),
   };
   const app = Fastify({
     logger: opts.logger ?? { level: opts.config.logLevel },
@@ -118,5 +123,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // client-side routes of the single-page app
     return reply.type('text/html').sendFile('index.html');
   });
+  if (opts.config.outboxIntervalMs > 0) {
+    let stop: (() => void) | null = null;
+    app.addHook('onReady', async () => {
+      stop = startDispatcher(deps, opts.config.outboxIntervalMs, (e) => app.log.error(e, 'outbox dispatch failed'));
+    });
+    app.addHook('onClose', async () => stop?.());
+  }
   return app;
 }

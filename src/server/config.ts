@@ -26,7 +26,15 @@ const EnvSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(30),
   PUBLIC_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(120),
+  /** public progress queries per client and minute: low, so query codes cannot be guessed */
+  PROGRESS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(30),
   NODE_ENV: z.string().default('development'),
+  /** the address applicants reach OneStop at: QR codes on notices point here */
+  PUBLIC_URL: z.string().url().optional(),
+  /** how often the notification outbox is drained, ms; 0 = never (tests drain it themselves) */
+  OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(2000),
+  /** SMS provider: 'log' writes each message to the log (development; other providers come later) */
+  SMS_PROVIDER: z.enum(['log']).default('log'),
 });
 
 export interface Config {
@@ -44,6 +52,10 @@ export interface Config {
   loginLockMinutes: number;
   loginRatePerMinute: number;
   publicRatePerMinute: number;
+  progressRatePerMinute: number;
+  publicUrl: string;
+  outboxIntervalMs: number;
+  smsProvider: 'log';
   production: boolean;
 }
 
@@ -81,6 +93,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     publicRatePerMinute: e.PUBLIC_RATE_PER_MINUTE,
+    progressRatePerMinute: e.PROGRESS_RATE_PER_MINUTE,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
+    smsProvider: e.SMS_PROVIDER,
     production,
   };
 }

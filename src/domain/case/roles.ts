@@ -38,7 +38,8 @@ const MAY: Record<CaseActionKind, (s: CaseState, a: CaseActor) => boolean> = {
   requestSupplement: (s, a) => atWindow(s, a) || (s.acceptedOn !== null && (a.role === 'deptLeader' || (a.role === 'reviewer' && hasTask(s, a)))),
   supply: is('applicant', 'clerk'),
   supplementExpired: is('system'),
-  askRecheck: is('applicant'),
+  // online by the applicant, or recorded by the clerk from the applicant's written request
+  askRecheck: is('applicant', 'clerk'),
   answerRecheck: is('supervisor'),
   startReview: is('clerk', 'chiefRep', 'system'),
   suspend: (s, a) => decider(s, a) || (a.role === 'reviewer' && hasTask(s, a)),

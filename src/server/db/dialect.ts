@@ -43,3 +43,14 @@ export function toCount(v: unknown): number {
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (m) => '\\' + m);
 }
+
+/**
+ * Claims rows for a worker: on PostgreSQL rows another instance holds are skipped (several app
+ * instances drain one queue); SQLite has one writer at a time, so a plain select is a claim.
+ */
+export function forUpdateSkipLocked<DB, TB extends keyof DB, O>(
+  dialect: Dialect,
+  q: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
+  return dialect === 'postgres' ? q.forUpdate().skipLocked() : q;
+}

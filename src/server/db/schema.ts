@@ -218,6 +218,7 @@ export interface CasesTable {
   applicant_id_number: string | null;
   applicant_uscc: string | null;
   applicant_phone: string;
+  applicant_user_id: string | null;
   status: string;
   outcome: string | null;
   intake_date: string;
@@ -272,4 +273,47 @@ export interface Database {
   cases: CasesTable;
   case_actions: CaseActionsTable;
   case_number_counters: CaseNumberCountersTable;
+  case_notices: CaseNoticesTable;
+  outbox: OutboxTable;
+  messages: MessagesTable;
+}
+
+export interface CaseNoticesTable {
+  id: string;
+  case_id: string;
+  kind: string;
+  notice_no: string;
+  seq: number;
+  issued_on: string;
+  file_id: string | null;
+  created_at: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  channel: string;
+  template: string;
+  case_id: string | null;
+  recipient: string;
+  recipient_user_id: string | null;
+  payload: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  provider: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface MessagesTable {
+  id: string;
+  recipient_key: string;
+  recipient_user_id: string | null;
+  case_id: string | null;
+  template: string;
+  title: string;
+  body: string;
+  created_at: string;
+  read_at: string | null;
 }

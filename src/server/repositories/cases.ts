@@ -170,3 +170,14 @@ export async function listOpenDeadlines(db: Executor): Promise<string[]> {
     .execute();
   return rows.flatMap((r) => [r.promised_due, r.statutory_due]).filter((d): d is string => d !== null);
 }
+
+/** A case by its number (area code + date + sequence: unique across centers), with its center. */
+export async function findCaseByNo(db: Executor, caseNo: string) {
+  return db
+    .selectFrom('cases')
+    .innerJoin('centers', 'centers.id', 'cases.center_id')
+    .selectAll('cases')
+    .select(['centers.path as center_path', 'centers.time_zone as time_zone', 'centers.name as center_name'])
+    .where('cases.case_no', '=', caseNo)
+    .executeTakeFirst();
+}

@@ -11,9 +11,14 @@ import windowCases from './window/cases.js';
 import reviewCases from './review/cases.js';
 import windowCaseFees from './window/case-fees.js';
 import reviewCaseProcedure from './review/case-procedure.js';
+import windowCaseMore from './window/case-more.js';
+import adminSettings from './admin/settings.js';
+import publicProgress from './public/progress.js';
+import windowCaseNotices from './window/case-notices.js';
+import meMessages from './me/messages.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
-  for (const r of [auth, adminAudit, adminCatalogue, adminCalendar, adminOrganisation, publicCatalogue, publicCalendar, windowCases, windowCaseFees, reviewCases, reviewCaseProcedure]) {
+  for (const r of [auth, adminAudit, adminCatalogue, adminCalendar, adminOrganisation, publicCatalogue, publicCalendar, windowCases, windowCaseFees, reviewCases, reviewCaseProcedure, windowCaseMore, adminSettings, publicProgress, windowCaseNotices, meMessages]) {
     await app.register(r);
   }
 }

@@ -2,6 +2,7 @@
  * What every service receives: its dependencies (database, clock, config, storage) and the
  * actor on whose behalf it runs. Services never read the clock or the environment themselves.
  */
+import type { SmsProvider } from './notifications/sms.js';
 import type { Kysely, Transaction } from 'kysely';
 import { type Actor, SYSTEM_ACTOR } from '../../domain/permissions.js';
 import type { Config } from '../config.js';
@@ -20,6 +21,7 @@ export interface Deps {
   clock: Clock;
   config: Config;
   files: FileStorage;
+  sms: SmsProvider;
 }
 
 export interface Ctx {

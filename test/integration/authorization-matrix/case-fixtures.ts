@@ -1,6 +1,7 @@
 /**
- * Cases the matrix's fee, special-procedure and termination requests point at: each call makes a
- * fresh case over the API (deptA's clerk and leader), in the state the request needs.
+ * Cases the matrix's fee, special-procedure, termination, supply, recheck and forward-answer
+ * requests point at: each call makes a fresh case over the API (deptA's clerk and leader), in the
+ * state the request needs; and the version of the city's case settings.
  */
 import { createDelegation } from '../../../src/server/services/organisation/index.js';
 import { createPublishedItem } from '../../../src/server/services/catalogue/index.js';
@@ -16,6 +17,14 @@ export interface CaseMoveFixtures {
    * review with 审查 open for deptA's reviewer — or suspended for the hearing by deptA's leader
    */
   procedureCase(state: 'inReview' | 'suspended'): Promise<{ id: string; version: number }>;
+  /** a case of a plain item waiting for M02 (supplement notice by deptA's clerk) */
+  supplementCase(): Promise<{ id: string; version: number }>;
+  /** a case of a plain item not accepted by deptA's clerk — with the applicant's recheck request recorded, or not */
+  refusedCase(recheckAsked: boolean): Promise<{ id: string; version: number }>;
+  /** a case of a report-up item, accepted and forwarded by deptA's leader, awaiting the answer */
+  forwardedCase(): Promise<{ id: string; version: number }>;
+  /** the version of the city center's own case settings (0: none set) */
+  caseSettingsVersion(): Promise<number>;
 }
 
 type View = { id: string; version: number; fees: { id: string }[] };
@@ -26,6 +35,8 @@ export async function createCaseMoveFixtures(t: TestApp): Promise<CaseMoveFixtur
   const feeItem = (await createPublishedItem(sys, sampleItem(t, { code: 'SCJG-XK-0303', name: '收费测试事项', fees }))).item.id;
   const procedureItem = (await createPublishedItem(sys, sampleItem(t, { code: 'SCJG-XK-0304', name: '听证测试事项', specialProcedures: ['hearing'] }))).item.id;
   await createDelegation(sys, { departmentId: t.org.deptA, itemId: procedureItem });
+  const plainItem = (await createPublishedItem(sys, sampleItem(t, { code: 'SCJG-XK-0305', name: '复核测试事项' }))).item.id;
+  const reportUpItem = (await createPublishedItem(sys, sampleItem(t, { code: 'SCJG-XK-0306', name: '上报测试事项', handlingClass: 'reportUp' }))).item.id;
 
   const sessions: Partial<Record<'clerk' | 'leader', Session>> = {};
   const post = async (who: 'clerk' | 'leader', url: string, payload: object): Promise<View> => {
@@ -33,8 +44,10 @@ export async function createCaseMoveFixtures(t: TestApp): Promise<CaseMoveFixtur
     if (r.statusCode !== 200) throw new Error(`${url} failed: ${r.statusCode} ${r.body}`);
     return r.json() as View;
   };
+  const submitted = (itemId: string) =>
+    post('clerk', '/api/v1/cases', { itemId, applicant: { kind: 'enterprise', name: '矩阵测试有限公司', uscc: '91370100MA3C123459' } });
   const accepted = async (itemId: string) => {
-    const c = await post('clerk', '/api/v1/cases', { itemId, applicant: { kind: 'enterprise', name: '矩阵测试有限公司', uscc: '91370100MA3C123459' } });
+    const c = await submitted(itemId);
     return post('clerk', `/api/v1/cases/${c.id}/accept`, { version: c.version });
   };
 
@@ -54,6 +67,27 @@ export async function createCaseMoveFixtures(t: TestApp): Promise<CaseMoveFixtur
       if (state === 'inReview') return { id: r.id, version: r.version };
       const s = await post('leader', `/api/v1/cases/${a.id}/suspend`, { version: r.version, procedure: 'hearing', reason: '举行听证', limitDays: 20 });
       return { id: s.id, version: s.version };
+    },
+    async supplementCase() {
+      const c = await submitted(plainItem);
+      const s = await post('clerk', `/api/v1/cases/${c.id}/supplement`, { version: c.version, materials: [{ code: 'M02', problem: 'missing' }] });
+      return { id: s.id, version: s.version };
+    },
+    async refusedCase(recheckAsked) {
+      const c = await submitted(plainItem);
+      const r = await post('clerk', `/api/v1/cases/${c.id}/refuse`, { version: c.version, reason: '材料不符合法定形式', legalBasis: ['《中华人民共和国行政许可法》第三十二条'] });
+      if (!recheckAsked) return { id: r.id, version: r.version };
+      const a = await post('clerk', `/api/v1/cases/${c.id}/ask-recheck`, { version: r.version, reason: '材料已齐全，请求复核' });
+      return { id: a.id, version: a.version };
+    },
+    async forwardedCase() {
+      const a = await accepted(reportUpItem);
+      const d = await post('leader', `/api/v1/cases/${a.id}/decide`, { version: a.version, decision: { outcome: 'forwarded', authority: '省市场监督管理局' } });
+      return { id: d.id, version: d.version };
+    },
+    async caseSettingsVersion() {
+      const rows = await t.tdb.db.kysely.selectFrom('settings').select('version').where('scope', '=', t.org.cityId).execute();
+      return Math.max(0, ...rows.map((r) => r.version));
     },
   };
 }

@@ -3,6 +3,7 @@
  * row into the state a request needs just before it is sent — so every actor, allowed or not,
  * sends a request that would succeed, and a refusal can only come from the permission check.
  */
+import { randomUUID } from 'node:crypto';
 import type { ItemDataInput } from '../../../src/contracts/catalogue.js';
 import type { CatalogueExport } from '../../../src/contracts/catalogue-api.js';
 import { setOverride } from '../../../src/server/services/calendar/admin.js';
@@ -78,6 +79,10 @@ export interface Fixtures extends CaseMoveFixtures {
   taskCase(completed: 0 | 1 | 2): Promise<{ id: string; version: number; taskId: string }>;
   /** a case of the delegated item, accepted and approved by deptA's leader (and concluded) */
   decidedCase(concluded?: boolean): Promise<{ id: string; version: number }>;
+  /** a case accepted just now and its 受理通知书: ids, number and query code */
+  acceptedNotice(): Promise<{ caseId: string; noticeId: string; caseNo: string; code: string }>;
+  /** an unread message in `username`'s message box; its id */
+  messageFor(username: string): Promise<string>;
 }
 
 export async function createFixtures(t: TestApp): Promise<Fixtures> {
@@ -183,6 +188,17 @@ export async function createFixtures(t: TestApp): Promise<Fixtures> {
     ...(await createCaseMoveFixtures(t)),
     org, fileId: file.id, itemA, itemLife, itemB, delegationB, spareCenter, spareDept, windowId, staffId, exportJson, itemData, submittedCase,
     acceptedCase, taskCase, decidedCase,
+    async acceptedNotice() {
+      const c = await acceptedCase('review');
+      const n = await k.selectFrom('case_notices').innerJoin('cases', 'cases.id', 'case_notices.case_id').select(['case_notices.id', 'cases.case_no', 'cases.verification_code']).where('case_id', '=', c.id).executeTakeFirstOrThrow();
+      return { caseId: c.id, noticeId: n.id, caseNo: n.case_no, code: n.verification_code };
+    },
+    async messageFor(username) {
+      const u = await k.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+      const id = randomUUID();
+      await k.insertInto('messages').values({ id, recipient_key: `user:${u.id}`, recipient_user_id: u.id, case_id: null, template: 'caseAccepted', title: '矩阵', body: '矩阵测试消息', created_at: new Date().toISOString(), read_at: null }).execute();
+      return id;
+    },
     async version(table, id) {
       return (await k.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
     },

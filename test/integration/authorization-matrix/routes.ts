@@ -343,7 +343,75 @@ export const MATRIX: Record<string, RouteCase> = {
     },
   },
 
+  // ——— supply, recheck, forward answer ———
+  // the clerk records the applicant's moves (the domain gives them to no other staff role)
+  'POST /api/v1/cases/:id/supply': {
+    rule: 'case:intake',
+    request: async (f) => {
+      const c = await f.supplementCase();
+      return { url: `/api/v1/cases/${c.id}/supply`, payload: { version: c.version, materials: ['M02'] } };
+    },
+  },
+  'POST /api/v1/cases/:id/ask-recheck': {
+    rule: 'case:intake',
+    request: async (f) => {
+      const c = await f.refusedCase(false);
+      return { url: `/api/v1/cases/${c.id}/ask-recheck`, payload: { version: c.version, reason: '材料已齐全，请求复核' } };
+    },
+  },
+  // the center's supervision office answers (city-wide case:recheck)
+  'POST /api/v1/cases/:id/answer-recheck': {
+    rule: 'case:recheck',
+    request: async (f) => {
+      const c = await f.refusedCase(true);
+      return { url: `/api/v1/cases/${c.id}/answer-recheck`, payload: { version: c.version, upheld: true, reason: '维持不予受理决定' } };
+    },
+  },
+  // the window (case:accept) or the department's leader (case:decide) records the answer
+  'POST /api/v1/cases/:id/forward-answer': {
+    rule: 'case:accept',
+    narrower: (u) => u === 'clerk' || u === 'chiefrep' || u === 'leader',
+    request: async (f) => {
+      const c = await f.forwardedCase();
+      return { url: `/api/v1/cases/${c.id}/forward-answer`, payload: { version: c.version, result: 'approved', reference: '鲁市监许〔2026〕1号' } };
+    },
+  },
+
+  // ——— settings (the admin's center: the city) ———
+  'GET /api/v1/admin/settings/case': { rule: 'settings:manage', request: at(`${A}/settings/case`) },
+  'PUT /api/v1/admin/settings/case': {
+    rule: 'settings:manage',
+    request: async (f) => ({ url: `${A}/settings/case`, payload: { version: await f.caseSettingsVersion(), lightWarningDays: 2, supplementDueWorkdays: 10 } }),
+  },
+
   // ——— public pages ———
+  'GET /api/v1/public/progress': {
+    rule: 'public',
+    request: async (f) => {
+      const n = await f.acceptedNotice();
+      return { url: `/api/v1/public/progress?${new URLSearchParams({ caseNo: n.caseNo, code: n.code })}` };
+    },
+  },
+  'GET /api/v1/public/progress/notices/:noticeId': {
+    rule: 'public',
+    request: async (f) => {
+      const n = await f.acceptedNotice();
+      return { url: `/api/v1/public/progress/notices/${n.noticeId}?${new URLSearchParams({ caseNo: n.caseNo, code: n.code })}` };
+    },
+  },
+  'GET /api/v1/cases/:id/notices/:noticeId/pdf': {
+    rule: 'case:read',
+    request: async (f) => {
+      const n = await f.acceptedNotice();
+      return { url: `/api/v1/cases/${n.caseId}/notices/${n.noticeId}/pdf` };
+    },
+  },
+  // ——— the signed-in person's message box ———
+  'GET /api/v1/me/messages': { rule: 'login', request: at('/api/v1/me/messages') },
+  'POST /api/v1/me/messages/:id/read': {
+    rule: 'login',
+    request: async (f, a) => ({ url: `/api/v1/me/messages/${await f.messageFor(a === 'anonymous' ? 'clerk' : a)}/read`, payload: {} }),
+  },
   'GET /api/v1/public/items': { rule: 'public', request: at('/api/v1/public/items') },
   'GET /api/v1/public/items/:id': { rule: 'public', request: (f) => ({ url: `/api/v1/public/items/${f.itemA}` }) },
   'GET /api/v1/public/departments': { rule: 'public', request: at('/api/v1/public/departments') },

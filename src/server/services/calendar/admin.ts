@@ -1,6 +1,8 @@
 /**
  * Admin edits of the calendar: single-day overrides (a center's, or 'national' for an official
- * arrangement entered by hand) and whole-year imports. Every change is in the action log.
+ * arrangement entered by hand) and whole-year imports. Every change is in the action log, and
+ * moves the stored deadlines of the open cases it applies to (case/recompute.ts) in the same
+ * transaction.
  */
 import { randomUUID } from 'node:crypto';
 import { isDate, parseYearList } from '../../../domain/calendar/index.js';
@@ -16,6 +18,7 @@ import {
   upsertCalendarDay,
 } from '../../repositories/calendar.js';
 import { recordAction } from '../audit/record.js';
+import { auditRecompute, recomputeCaseDeadlines } from '../case/recompute.js';
 import { type Ctx, inTx, nowIso } from '../context.js';
 import { NATIONAL } from './load.js';
 
@@ -68,7 +71,10 @@ export async function setOverride(ctx: Ctx, b: { scope: string; date: string; wo
       id, scope: b.scope, date: b.date, workday: b.workday ? 1 : 0, name: b.name?.trim() || null,
       created_by: ctx.actor?.userId ?? null, created_at: nowIso(ctx.deps),
     });
+    // the open cases' stored deadlines follow the calendar (case locks before the log's: recompute.ts)
+    const recomputed = await recomputeCaseDeadlines(trx, ctx, b.scope);
     await recordAction(trx, ctx, { entity: 'calendar', entityId: `${b.scope}:${b.date}`, action: 'setDay', payload: b });
+    await auditRecompute(trx, ctx, b.scope, recomputed, { date: b.date });
   });
   return { id, scope: b.scope, date: b.date, workday: b.workday, name: b.name?.trim() || null, createdAt: nowIso(ctx.deps) };
 }
@@ -80,7 +86,9 @@ export async function removeOverride(ctx: Ctx, id: string) {
   await checkScope(ctx, row.scope);
   await inTx(ctx.deps, async (trx) => {
     await deleteCalendarDay(trx, id);
+    const recomputed = await recomputeCaseDeadlines(trx, ctx, row.scope);
     await recordAction(trx, ctx, { entity: 'calendar', entityId: `${row.scope}:${row.date}`, action: 'removeDay', payload: { date: row.date } });
+    await auditRecompute(trx, ctx, row.scope, recomputed, { date: row.date });
   });
 }
 
@@ -109,7 +117,9 @@ export async function importYear(ctx: Ctx, b: { scope: string; year: number; tex
       });
     }
     if (b.scope === NATIONAL) await markYearImported(trx, b.year, ctx.actor?.userId ?? null, at);
+    const recomputed = await recomputeCaseDeadlines(trx, ctx, b.scope);
     await recordAction(trx, ctx, { entity: 'calendar', entityId: `${b.scope}:${b.year}`, action: 'importYear', payload: { days: parsed.days.length } });
+    await auditRecompute(trx, ctx, b.scope, recomputed, { year: b.year });
   });
   return { year: b.year, days: parsed.days.length, officialLoaded: b.scope === NATIONAL };
 }

@@ -10,7 +10,9 @@ import { listCaseActions } from '../../repositories/cases.js';
 import { readData } from '../catalogue/version-row.js';
 import { loadCalendar } from '../calendar/load.js';
 import type { Ctx } from '../context.js';
+import { lightThresholdsFor } from '../settings/index.js';
 import { caseActorFor, caseItemOf, caseScope, getCaseRow, getItemVersion, requireCasePermission, today } from './access.js';
+import { caseNotices } from './notices.js';
 import { payloadOf, toAction } from './store.js';
 
 /**
@@ -28,7 +30,9 @@ export async function getCase(ctx: Ctx, id: string): Promise<CaseView> {
   const actions = actionRows.map(toAction);
   const s = foldCase(caseItemOf(v), actions, cal);
   const { date } = today(ctx, row.time_zone);
-  const clock = caseClock(s, cal, date);
+  // the center's warning threshold (setting case.lightWarningDays)
+  const thresholds = await lightThresholdsFor(db, row.center_path);
+  const clock = caseClock(s, cal, date, thresholds);
   return {
     id: row.id,
     caseNo: row.case_no,
@@ -73,16 +77,27 @@ export async function getCase(ctx: Ctx, id: string): Promise<CaseView> {
     },
     light: clock.light,
     supplement: s.supplement ? { materials: [...s.supplement.materials], requestedOn: s.supplement.requestedOn, dueDate: s.supplement.dueDate } : null,
-    refusal: s.refusal ? { reason: s.refusal.reason, legalBasis: [...s.refusal.legalBasis], redirectTo: s.refusal.redirectTo, on: s.refusal.on } : null,
+    refusal: s.refusal
+      ? {
+          reason: s.refusal.reason,
+          legalBasis: [...s.refusal.legalBasis],
+          redirectTo: s.refusal.redirectTo,
+          on: s.refusal.on,
+          recheck: s.refusal.recheck && { ...s.refusal.recheck, answer: s.refusal.recheck.answer && { ...s.refusal.recheck.answer } },
+        }
+      : null,
     decision: s.decision ? { ...s.decision } : null,
+    deferred: s.deferred && { materials: s.deferred.materials.map((m) => ({ code: m.code, name: m.name })), dueDate: s.deferred.dueDate, owed: [...s.deferred.owed] },
+    pledged: s.pledged.map((m) => ({ code: m.code, name: m.name })),
+    forward: s.forward && { ...s.forward, answer: s.forward.answer && { ...s.forward.answer } },
     tasks: s.tasks.map((t) => {
-      const tc = taskClock(s, t, cal, date);
+      const tc = taskClock(s, t, cal, date, thresholds);
       return { id: t.id, name: t.name, assignee: t.assignee, limitDays: t.limitDays, openedOn: t.openedOn, status: t.status, deadline: tc.deadline, light: tc.light };
     }),
     fees: s.fees.map((f) => ({ ...f, payment: f.payment && { ...f.payment }, closing: f.closing && { ...f.closing } })),
     owedFen: s.owedFen,
     pauses: s.pauses.map((p) => {
-      const pc = pauseClock(p, cal, date);
+      const pc = pauseClock(p, cal, date, thresholds);
       // its working days, both ends counted (an open pause runs to today); pauses only follow acceptance
       const end = p.to ?? (date < p.from ? p.from : date);
       const workdays = s.acceptedOn === null ? 0 : pausedWorkdays(cal, s.acceptedOn, end, [{ from: p.from, to: end }]);
@@ -90,6 +105,7 @@ export async function getCase(ctx: Ctx, id: string): Promise<CaseView> {
     }),
     actions: actionRows.map((r, i) => ({ seq: r.seq, kind: actions[i].kind, at: r.at, date: r.date, actorId: r.actor_id, role: r.role, payload: payloadOf(actions[i]) })),
     availableActions: availableActions(s, caseActor),
+    notices: await caseNotices(db, row.id),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -21,6 +21,7 @@ import type { ItemVersionsTable } from '../../db/schema.js';
 import { listCaseActions, listCaseRowsInStatus } from '../../repositories/cases.js';
 import { businessDate, loadCalendar } from '../calendar/load.js';
 import type { Ctx } from '../context.js';
+import { thresholdsCache } from '../settings/index.js';
 import { caseItemOf, getItemVersion, requireCasePermission } from './access.js';
 import { toAction } from './store.js';
 
@@ -44,6 +45,7 @@ export async function listTaskInbox(ctx: Ctx, input: TaskInboxQuery): Promise<Ta
   const now = ctx.deps.clock.now();
   const calendars = new Map<string, WorkCalendar>();
   const versions = new Map<string, ItemVersionsTable>();
+  const thresholds = thresholdsCache(db);
   const items: TaskInboxItem[] = [];
   for (const r of rows) {
     let cal = calendars.get(r.center_path);
@@ -56,7 +58,7 @@ export async function listTaskInbox(ctx: Ctx, input: TaskInboxQuery): Promise<Ta
       // the task's department is one the actor reviews in (a center-wide grant covers them all)
       const mine = grants.filter((g) => g.departmentId === null || g.departmentId === task.assignee.departmentId);
       if (mine.length === 0) continue;
-      const tc = taskClock(s, task, cal, today);
+      const tc = taskClock(s, task, cal, today, await thresholds(r.center_path));
       items.push({
         caseId: r.id,
         caseNo: r.case_no,

@@ -72,6 +72,7 @@ export async function intakeCase(ctx: Ctx, input: IntakeBody): Promise<CaseView>
       applicant_id_number: applicant.idNumber,
       applicant_uscc: applicant.uscc,
       applicant_phone: body.applicant.phone,
+      applicant_user_id: null,
       intake_date: now.date,
       created_by: actor.userId,
       version: r.state.version,

@@ -12,6 +12,7 @@ import { scopesFor } from '../../../domain/permissions.js';
 import { type CaseListRow, listCaseRows } from '../../repositories/cases.js';
 import { businessDate, loadCalendar } from '../calendar/load.js';
 import type { Ctx } from '../context.js';
+import { thresholdsCache } from '../settings/index.js';
 import { requireCasePermission } from './access.js';
 
 const RUNNING = new Set(['accepted', 'inReview']);
@@ -36,11 +37,12 @@ export async function listCases(ctx: Ctx, input: CaseListQuery): Promise<CaseLis
     offset: (q.page - 1) * q.pageSize,
   });
   const calendars = new Map<string, WorkCalendar>();
+  const thresholds = thresholdsCache(db);
   const lightOf = async (r: CaseListRow): Promise<Light | null> => {
     if (!RUNNING.has(r.status) || !r.promised_due) return r.light as Light | null;
     let cal = calendars.get(r.center_path);
     if (!cal) calendars.set(r.center_path, (cal = await loadCalendar(db, r.center_path)));
-    return trafficLight(cal, businessDate(now, r.time_zone), r.promised_due, r.statutory_due);
+    return trafficLight(cal, businessDate(now, r.time_zone), r.promised_due, r.statutory_due, await thresholds(r.center_path));
   };
   const items: CaseListItem[] = [];
   for (const r of rows) {

@@ -58,12 +58,12 @@ export async function moveCase(
     const action = build(base, input, state);
     const r = transition(state, action, { cal, actor: caseActor });
     if (!r.ok) throw r.error;
-    await writeMove(trx, ctx, { id: row.id, caseNo: row.case_no, version: row.version }, r.state, action, cal);
+    await writeMove(trx, ctx, { id: row.id, caseNo: row.case_no, version: row.version }, state, r.state, action, cal);
     let current = r.state;
     for (const next of followUps?.(current, base, input) ?? []) {
       const f = transition(current, next, { cal, actor: caseActor });
       if (!f.ok) throw f.error;
-      await writeMove(trx, ctx, { id: row.id, caseNo: row.case_no, version: current.version }, f.state, next, cal);
+      await writeMove(trx, ctx, { id: row.id, caseNo: row.case_no, version: current.version }, current, f.state, next, cal);
       current = f.state;
     }
   });

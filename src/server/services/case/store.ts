@@ -13,6 +13,7 @@ import type { CaseActionsTable, Database } from '../../db/schema.js';
 import { type CaseProjection, insertCaseAction, updateCaseProjection } from '../../repositories/cases.js';
 import { recordAction } from '../audit/record.js';
 import type { Ctx } from '../context.js';
+import { writeEffects } from './effects.js';
 
 /** 409 naming the case: someone acted on it since it was read. */
 export const caseConflict = (caseNo: string) => conflict(`办件 ${caseNo} `, `Case ${caseNo}`);
@@ -55,13 +56,15 @@ export async function appendCaseAction(trx: Transaction<Database>, caseNo: strin
 
 /**
  * Writes a move: the projection (only if the case is still at `version`), the action row and
- * the audit row — in the caller's transaction. The version condition on the update is the last
- * guard when a caller did not lock the row first: one success, one 409.
+ * the audit row, then what the move brings with it (its notice and messages, effects.ts) — all in
+ * the caller's transaction. The version condition on the update is the last guard when a caller
+ * did not lock the row first: one success, one 409.
  */
 export async function writeMove(
   trx: Transaction<Database>,
   ctx: Ctx,
   c: { id: string; caseNo: string; version: number },
+  prev: CaseState,
   next: CaseState,
   action: CaseAction,
   cal: WorkCalendar,
@@ -70,4 +73,5 @@ export async function writeMove(
   if (!ok) throw caseConflict(c.caseNo);
   await appendCaseAction(trx, c.caseNo, actionRow(c.id, next.version, action));
   await recordAction(trx, ctx, { entity: 'case', entityId: c.id, action: action.kind, payload: { caseNo: c.caseNo, seq: next.version, ...payloadOf(action) } });
+  await writeEffects(trx, ctx, c, prev, next, action);
 }

@@ -1,0 +1,121 @@
+/**
+ * What a move brings with it beyond the case itself, written in the move's transaction so the
+ * two are never seen apart: the notice it calls for (受理通知书 on acceptance, …; rendered to PDF
+ * on first request, see notices.ts) and the messages to the applicant (outbox rows, delivered by
+ * the dispatcher: SMS to a mobile number, and the in-app message box).
+ */
+import type { Transaction } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import type { NoticeKind } from '../../../contracts/case-notices.js';
+import type { CaseAction, CaseState } from '../../../domain/case/index.js';
+import type { Database } from '../../db/schema.js';
+import { countNotices, insertNotice, insertOutbox } from '../../repositories/notifications.js';
+import type { Ctx } from '../context.js';
+import { type MessageFacts, type Template, renderMessage } from '../notifications/templates.js';
+
+/** 文号 prefixes: 受理〔2026〕{caseNo}-1 */
+const NOTICE_PREFIX: Record<NoticeKind, string> = {
+  acceptance: '受理',
+  supplement: '补正',
+  refusal: '不予受理',
+  specialProcedure: '特别程序',
+  approval: '准予许可',
+  denial: '不予许可',
+  deliveryReceipt: '送达',
+};
+
+/** The notice a move calls for, if any. */
+export function noticeFor(action: CaseAction): NoticeKind | null {
+  switch (action.kind) {
+    case 'accept':
+      return 'acceptance';
+    case 'requestSupplement':
+      return 'supplement';
+    case 'refuse':
+      return 'refusal';
+    case 'suspend':
+      return 'specialProcedure';
+    case 'decide':
+    case 'concludeImmediately':
+      if (action.decision.outcome === 'approved') return 'approval';
+      return action.decision.outcome === 'denied' ? 'denial' : null;
+    case 'deliver':
+      return 'deliveryReceipt';
+    default:
+      return null;
+  }
+}
+
+const collectable = (s: CaseState) => s.status === 'concluded' && s.owedFen === 0 && s.outcome !== 'forwarded';
+
+/** The messages a move sends the applicant. */
+export function messagesFor(prev: CaseState, next: CaseState, action: CaseAction): Template[] {
+  const out: Template[] = [];
+  if (action.kind === 'accept') out.push('caseAccepted');
+  if (action.kind === 'requestSupplement') out.push('supplementRequested');
+  if (action.kind === 'refuse') out.push('caseRefused');
+  if (next.status === 'concluded' && prev.status !== 'concluded') out.push('caseConcluded');
+  if (collectable(next) && !collectable(prev)) out.push('readyForCollection');
+  return out;
+}
+
+const MOBILE = /^1[3-9]\d{9}$/;
+
+export async function writeEffects(
+  trx: Transaction<Database>,
+  ctx: Ctx,
+  c: { id: string; caseNo: string },
+  prev: CaseState,
+  next: CaseState,
+  action: CaseAction,
+): Promise<void> {
+  const notice = noticeFor(action);
+  const templates = messagesFor(prev, next, action);
+  if (!notice && templates.length === 0) return;
+  if (notice) {
+    const n = (await countNotices(trx, c.id, notice)) + 1;
+    await insertNotice(trx, {
+      id: randomUUID(),
+      case_id: c.id,
+      kind: notice,
+      notice_no: `${NOTICE_PREFIX[notice]}〔${action.date.slice(0, 4)}〕${c.caseNo}-${n}`,
+      seq: next.version,
+      issued_on: action.date,
+      file_id: null,
+      created_at: action.at,
+    });
+  }
+  if (templates.length > 0) await enqueueMessages(trx, ctx, c.id, next, action, templates);
+}
+
+async function enqueueMessages(trx: Transaction<Database>, ctx: Ctx, caseId: string, next: CaseState, action: CaseAction, templates: Template[]) {
+  const row = await trx
+    .selectFrom('cases')
+    .innerJoin('centers', 'centers.id', 'cases.center_id')
+    .innerJoin('item_versions', 'item_versions.id', 'cases.item_version_id')
+    .select(['cases.case_no', 'cases.verification_code', 'cases.applicant_id_number', 'cases.applicant_uscc', 'cases.applicant_phone', 'cases.applicant_user_id', 'centers.name as center_name', 'item_versions.name as item_name'])
+    .where('cases.id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const facts: MessageFacts = {
+    caseNo: row.case_no,
+    code: row.verification_code,
+    itemName: row.item_name,
+    centerName: row.center_name,
+    date: action.date,
+    progressUrl: `${ctx.deps.config.publicUrl}/progress`,
+    promisedDue: next.deadlines?.promised ?? null,
+    supplement: next.supplement ? { names: next.supplement.materials.map((m) => m.name), dueDate: next.supplement.dueDate } : undefined,
+    refusalReason: next.refusal?.reason,
+    outcome: next.outcome,
+  };
+  const key = row.applicant_id_number ? `id:${row.applicant_id_number}` : `uscc:${row.applicant_uscc}`;
+  const base = { case_id: caseId, recipient_user_id: row.applicant_user_id, status: 'pending', attempts: 0, next_attempt_at: action.at, last_error: null, provider: null, created_at: action.at, sent_at: null };
+  await insertOutbox(
+    trx,
+    templates.flatMap((template) => {
+      const payload = JSON.stringify(renderMessage(template, facts));
+      const inbox = { ...base, id: randomUUID(), channel: 'inbox', template, recipient: key, payload };
+      return MOBILE.test(row.applicant_phone) ? [inbox, { ...base, id: randomUUID(), channel: 'sms', template, recipient: row.applicant_phone, payload }] : [inbox];
+    }),
+  );
+}
