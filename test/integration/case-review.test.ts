@@ -162,6 +162,24 @@ for (const dialect of dialects()) {
       expect(byLeader.actions.at(-1)).toMatchObject({ kind: 'decide', role: 'deptLeader' });
     });
 
+    it('opens no task for the steps after the decision (制证送达): the last review task done, the leader decides', async () => {
+      const certified = await publishedItem(t, {
+        code: 'SCJG-XK-0202',
+        name: '制证事项',
+        procedure: [
+          { name: '受理', kind: 'accept', role: 'clerk', limitDays: 0 },
+          { name: '审查', kind: 'review', role: 'reviewer', limitDays: 3 },
+          { name: '决定', kind: 'decide', role: 'deptLeader', limitDays: 2 },
+          { name: '制证送达', kind: 'certify', role: 'clerk', limitDays: 1 },
+        ],
+      });
+      const c = await caseInReview(t, clerk, certified);
+      const done = await ok(taskMove(t, reviewer, c.id, openTask(c).id, 'complete', { version: c.version, opinion: '材料齐全，符合条件' }));
+      expect(done.tasks.map((x: { name: string; status: string }) => `${x.name}:${x.status}`)).toEqual(['审查:completed']);
+      const decided = await ok(move(t, leader, c.id, 'decide', { version: done.version, decision: { outcome: 'approved' } }));
+      expect(decided.outcome).toBe('approved');
+    });
+
     it("lists the department's open tasks by light then deadline, and shows a yellow card once the clock passes a task's limit", async () => {
       // X: 初审 limit 3 taken on Monday; Y: another item whose first step has the same limit, a day later
       const x = await caseInReview(t, clerk, itemId);

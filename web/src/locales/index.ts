@@ -20,6 +20,8 @@ import zhGuide from './zh-CN/guide';
 import zhCatalogue from './zh-CN/catalogue';
 import zhWorkbench from './zh-CN/workbench';
 import zhAudit from './zh-CN/audit';
+import zhCases from './zh-CN/cases';
+import zhReview from './zh-CN/review';
 
 import enCommon from './en/common';
 import enDict from './en/dict';
@@ -32,6 +34,8 @@ import enGuide from './en/guide';
 import enCatalogue from './en/catalogue';
 import enWorkbench from './en/workbench';
 import enAudit from './en/audit';
+import enCases from './en/cases';
+import enReview from './en/review';
 
 const zhCN = {
   common: zhCommon,
@@ -45,6 +49,8 @@ const zhCN = {
   catalogue: zhCatalogue,
   workbench: zhWorkbench,
   audit: zhAudit,
+  cases: zhCases,
+  review: zhReview,
 };
 export type MessageSchema = typeof zhCN;
 
@@ -60,6 +66,8 @@ const en: MessageSchema = {
   catalogue: enCatalogue,
   workbench: enWorkbench,
   audit: enAudit,
+  cases: enCases,
+  review: enReview,
 };
 
 function initialLocale(): LocaleCode {

@@ -17,6 +17,7 @@ import type { WorkCalendar } from '../../../domain/calendar/index.js';
 import { listCaseActions, lockCase } from '../../repositories/cases.js';
 import { readData } from '../catalogue/version-row.js';
 import { loadCalendar } from '../calendar/load.js';
+import { lightThresholdsFor } from '../settings/index.js';
 import { type Ctx, inTx } from '../context.js';
 import { type CasePermission, caseActorFor, caseItemOf, caseScope, getCaseRow, getItemVersion, requireCasePermission, today } from './access.js';
 import { getCase } from './get.js';
@@ -48,6 +49,7 @@ export async function moveCase(
     const caseActor = await caseActorFor(trx, actor, perm, caseScope(row), { itemId: row.item_id, departmentId: row.department_id });
     if (row.version !== version) throw caseConflict(row.case_no);
     const cal = await loadCalendar(trx, row.center_path);
+    const thresholds = await lightThresholdsFor(trx, row.center_path);
     const v = await getItemVersion(trx, row.item_version_id);
     const state = foldCase(caseItemOf(v), (await listCaseActions(trx, row.id)).map(toAction), cal);
     // read under the lock, the row and its action list agree; if not, refuse rather than guess
@@ -58,12 +60,12 @@ export async function moveCase(
     const action = build(base, input, state);
     const r = transition(state, action, { cal, actor: caseActor });
     if (!r.ok) throw r.error;
-    await writeMove(trx, ctx, { id: row.id, caseNo: row.case_no, version: row.version }, state, r.state, action, cal);
+    await writeMove(trx, ctx, { id: row.id, caseNo: row.case_no, version: row.version }, state, r.state, action, cal, thresholds);
     let current = r.state;
     for (const next of followUps?.(current, base, input) ?? []) {
       const f = transition(current, next, { cal, actor: caseActor });
       if (!f.ok) throw f.error;
-      await writeMove(trx, ctx, { id: row.id, caseNo: row.case_no, version: current.version }, current, f.state, next, cal);
+      await writeMove(trx, ctx, { id: row.id, caseNo: row.case_no, version: current.version }, current, f.state, next, cal, thresholds);
       current = f.state;
     }
   });

@@ -32,12 +32,17 @@ import { moveCase } from './move.js';
 
 const NOT_TASKS: readonly ProcedureStep['kind'][] = ['accept', 'decide', 'deliver'];
 
-/** The procedure steps that become tasks, with their 1-based place in the procedure. */
+/**
+ * The procedure steps that become tasks, with their 1-based place in the procedure: the steps
+ * between acceptance and the decision. What follows the decision (制证, 送达) is the window's
+ * work after conclusion — delivery — not a task that would hold the decision up.
+ */
 export function taskSteps(item: ItemData): { stepNo: number; step: ProcedureStep }[] {
   const acceptAt = item.procedure.findIndex((s) => s.kind === 'accept');
+  const decideAt = item.procedure.findIndex((s) => s.kind === 'decide');
   return item.procedure
     .map((step, i) => ({ stepNo: i + 1, step }))
-    .filter(({ stepNo, step }) => stepNo - 1 > acceptAt && !NOT_TASKS.includes(step.kind));
+    .filter(({ stepNo, step }) => stepNo - 1 > acceptAt && (decideAt < 0 || stepNo - 1 < decideAt) && !NOT_TASKS.includes(step.kind));
 }
 
 const stepNoOf = (taskId: string): number | null => {

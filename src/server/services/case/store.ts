@@ -5,7 +5,7 @@
  */
 import type { Transaction } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import { type CaseAction, type CaseState, caseClock } from '../../../domain/case/index.js';
+import { type CaseAction, type CaseState, DEFAULT_THRESHOLDS, type LightThresholds, caseClock } from '../../../domain/case/index.js';
 import type { WorkCalendar } from '../../../domain/calendar/index.js';
 import { conflict } from '../../../domain/errors.js';
 import { isUniqueViolation } from '../../db/dialect.js';
@@ -32,14 +32,15 @@ export function actionRow(caseId: string, seq: number, a: CaseAction): CaseActio
   return { id: randomUUID(), case_id: caseId, seq, kind: a.kind, at: a.at, date: a.date, actor_id: a.actorId, role: a.role, payload: JSON.stringify(payloadOf(a)) };
 }
 
-export function projection(s: CaseState, cal: WorkCalendar, date: string, at: string): CaseProjection {
+/** `thresholds`: the center's light settings (the light stored for lists and the monitor). */
+export function projection(s: CaseState, cal: WorkCalendar, date: string, at: string, thresholds: LightThresholds = DEFAULT_THRESHOLDS): CaseProjection {
   return {
     status: s.status,
     outcome: s.outcome,
     accepted_on: s.acceptedOn,
     promised_due: s.deadlines?.promised ?? null,
     statutory_due: s.deadlines?.statutory ?? null,
-    light: caseClock(s, cal, date).light,
+    light: caseClock(s, cal, date, thresholds).light,
     updated_at: at,
   };
 }
@@ -68,8 +69,9 @@ export async function writeMove(
   next: CaseState,
   action: CaseAction,
   cal: WorkCalendar,
+  thresholds: LightThresholds = DEFAULT_THRESHOLDS,
 ): Promise<void> {
-  const ok = await updateCaseProjection(trx, c.id, c.version, next.version, projection(next, cal, action.date, action.at));
+  const ok = await updateCaseProjection(trx, c.id, c.version, next.version, projection(next, cal, action.date, action.at, thresholds));
   if (!ok) throw caseConflict(c.caseNo);
   await appendCaseAction(trx, c.caseNo, actionRow(c.id, next.version, action));
   await recordAction(trx, ctx, { entity: 'case', entityId: c.id, action: action.kind, payload: { caseNo: c.caseNo, seq: next.version, ...payloadOf(action) } });

@@ -1,0 +1,49 @@
+/** One line of detail under a history entry, from the action's payload (what a reader needs to know). */
+import type { CaseAction, CaseView } from '@/api/cases';
+import { fenToYuan } from '@/utils/format';
+
+type T = (key: string, named?: Record<string, unknown>) => string;
+type Label = (dict: 'specialProcedure' | 'deliveryMode', code: string) => string;
+
+const s = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+export function historyDetail(a: CaseAction, view: CaseView, t: T, label: Label): string {
+  const p = a.payload;
+  const taskName = (id: unknown) => view.tasks.find((x) => x.id === id)?.name ?? s(id);
+  switch (a.kind) {
+    case 'openTask':
+      return s(p.name);
+    case 'completeTask':
+      return [taskName(p.taskId), s(p.opinion)].filter(Boolean).join(t('cases.sep'));
+    case 'returnTask':
+      return [taskName(p.taskId), s(p.reason)].filter(Boolean).join(t('cases.sep'));
+    case 'requestSupplement': {
+      const ms = Array.isArray(p.materials) ? (p.materials as { name?: string }[]) : [];
+      return ms.map((m) => m.name ?? '').join('、');
+    }
+    case 'suspend':
+      return [label('specialProcedure', s(p.procedure)), s(p.reason), t('common.workdays', { n: p.limitDays })].filter(Boolean).join('，');
+    case 'decide':
+    case 'concludeImmediately': {
+      const d = (p.decision ?? {}) as Record<string, unknown>;
+      const outcome = s(d.outcome);
+      return [outcome ? t(`cases.outcome.${outcome}`) : '', s(d.authority), s(d.note)].filter(Boolean).join(t('cases.sep'));
+    }
+    case 'assessFee':
+      return `${s(p.name)} ${t('common.yuan', { n: fenToYuan(Number(p.amountFen)) })}`;
+    case 'payFee':
+      return [t(`cases.payMethod.${s(p.method)}`), s(p.receiptNo)].filter(Boolean).join(' ');
+    case 'deliver': {
+      const d = (p.delivery ?? {}) as Record<string, unknown>;
+      return label('deliveryMode', s(d.method));
+    }
+    case 'refuse':
+    case 'withdraw':
+    case 'terminate':
+    case 'cancelFee':
+    case 'refundFee':
+      return s(p.reason);
+    default:
+      return '';
+  }
+}
