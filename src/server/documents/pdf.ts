@@ -27,9 +27,17 @@ function fontData() {
   };
 }
 
-/** Runs `draw` on a new A4 document and returns the finished bytes. */
-export function renderPdf(meta: { title: string; subject?: string }, draw: (doc: Pdf) => void): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: meta.title, Subject: meta.subject ?? '', Creator: 'OneStop 一站通' } });
+/**
+ * Runs `draw` on a new A4 document and returns the finished bytes. `bufferPages`: keep every page
+ * until the end, so page numbers "n of N" can be drawn once N is known.
+ */
+export function renderPdf(meta: { title: string; subject?: string; bufferPages?: boolean }, draw: (doc: Pdf) => void): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    bufferPages: meta.bufferPages ?? false,
+    info: { Title: meta.title, Subject: meta.subject ?? '', Creator: 'OneStop 一站通' },
+  });
   // fontkit parses a registered font when it is first used, ~0.1–0.3 s for these files: documents
   // that need only the regular weight never pay for the bold one.
   doc.registerFont('regular', fontData().regular);

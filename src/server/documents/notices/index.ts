@@ -6,7 +6,7 @@ import { renderPdf, type Pdf } from '../pdf.js';
 import { drawAcceptance } from './acceptance.js';
 import { drawApproval, drawDenial } from './decisions.js';
 import { drawDeliveryReceipt } from './delivery-receipt.js';
-import { bufferPages, closing, footers, titleBlock } from './layout.js';
+import { closing, footers, titleBlock } from './layout.js';
 import { NOTICE_TITLES, type NoticeKind, type NoticeModel } from './model.js';
 import { drawRefusal } from './refusal.js';
 import { drawSpecialProcedure } from './special-procedure.js';
@@ -33,8 +33,7 @@ const ISSUED_BY_DEPARTMENT: ReadonlySet<NoticeKind> = new Set(['specialProcedure
 
 /** The notice as PDF bytes. Rejects when the model lacks what its kind needs (e.g. no decision). */
 export function renderNotice(m: NoticeModel): Promise<Buffer> {
-  return renderPdf({ title: NOTICE_TITLES[m.kind], subject: `${m.caseNo} ${m.item.name}` }, (doc) => {
-    bufferPages(doc);
+  return renderPdf({ title: NOTICE_TITLES[m.kind], subject: `${m.caseNo} ${m.item.name}`, bufferPages: true }, (doc) => {
     titleBlock(doc, m, { addressee: m.kind !== 'deliveryReceipt' });
     DRAW[m.kind](doc, m);
     closing(doc, m, ISSUED_BY_DEPARTMENT.has(m.kind) ? m.departmentName : m.centerName);

@@ -195,7 +195,7 @@ function freeOfBottomMargin(doc: Pdf, draw: () => void): void {
 
 /**
  * Page footers, drawn once every page exists: the total is known only then. Needs the pages
- * still buffered (see `bufferPages`).
+ * still buffered (`renderPdf` with `bufferPages`).
  */
 export function footers(doc: Pdf, m: NoticeModel): void {
   const { start, count } = doc.bufferedPageRange();
@@ -211,13 +211,4 @@ export function footers(doc: Pdf, m: NoticeModel): void {
       doc.text(`第 ${i - start + 1} 页 共 ${count} 页`, left, y, { width, align: 'right', lineBreak: false });
     });
   }
-}
-
-/**
- * Keeps every page in memory until the end so `footers` can number them "第 n 页 共 N 页".
- * `renderPdf` creates the document without `bufferPages`; pdfkit reads the option each time a
- * page is added, so turning it on before the first `addPage` has the same effect.
- */
-export function bufferPages(doc: Pdf): void {
-  (doc as unknown as { options: { bufferPages?: boolean } }).options.bufferPages = true;
 }
