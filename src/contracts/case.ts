@@ -111,6 +111,8 @@ export const CaseActionView = z.object({
   at: Instant,
   date: IsoDate,
   actorId: z.string(),
+  /** the staff member's display name (null: the system, or an account since removed) */
+  actorName: z.string().nullable(),
   role: z.string(),
   payload: z.record(z.string(), z.unknown()),
 });

@@ -52,3 +52,11 @@ export async function loadWindowIds(db: Executor, userId: string): Promise<strin
   const rows = await db.selectFrom('user_windows').select('window_id').where('user_id', '=', userId).execute();
   return rows.map((r) => r.window_id);
 }
+
+/** Display names of the accounts among `ids` (others — e.g. 'system' — are simply absent). */
+export async function displayNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

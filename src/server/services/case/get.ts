@@ -13,6 +13,7 @@ import type { Ctx } from '../context.js';
 import { lightThresholdsFor } from '../settings/index.js';
 import { caseActorFor, caseItemOf, caseScope, getCaseRow, getItemVersion, requireCasePermission, today } from './access.js';
 import { caseNotices } from './notices.js';
+import { displayNames } from '../../repositories/users.js';
 import { payloadOf, toAction } from './store.js';
 
 /**
@@ -30,6 +31,7 @@ export async function getCase(ctx: Ctx, id: string): Promise<CaseView> {
   const actions = actionRows.map(toAction);
   const s = foldCase(caseItemOf(v), actions, cal);
   const { date } = today(ctx, row.time_zone);
+  const names = await displayNames(db, actionRows.map((r) => r.actor_id));
   // the center's warning threshold (setting case.lightWarningDays)
   const thresholds = await lightThresholdsFor(db, row.center_path);
   const clock = caseClock(s, cal, date, thresholds);
@@ -103,7 +105,7 @@ export async function getCase(ctx: Ctx, id: string): Promise<CaseView> {
       const workdays = s.acceptedOn === null ? 0 : pausedWorkdays(cal, s.acceptedOn, end, [{ from: p.from, to: end }]);
       return { kind: p.kind, procedure: p.procedure, reason: p.reason, limitDays: p.limitDays, deadline: pc?.deadline ?? null, light: pc?.light ?? null, from: p.from, to: p.to, workdays };
     }),
-    actions: actionRows.map((r, i) => ({ seq: r.seq, kind: actions[i].kind, at: r.at, date: r.date, actorId: r.actor_id, role: r.role, payload: payloadOf(actions[i]) })),
+    actions: actionRows.map((r, i) => ({ seq: r.seq, kind: actions[i].kind, at: r.at, date: r.date, actorId: r.actor_id, actorName: names.get(r.actor_id) ?? null, role: r.role, payload: payloadOf(actions[i]) })),
     availableActions: availableActions(s, caseActor),
     notices: await caseNotices(db, row.id),
     version: row.version,
