@@ -89,8 +89,12 @@ export async function seedDemo(deps: Deps, log: (m: string) => void = () => {}):
 
   const city = centers.get(demoCenters[0].key)!;
   const home = deptId(HOME_DEPT);
-  const homeWindow = demoWindows.find((w) => w.kind === 'dedicated' && w.departmentCode === HOME_DEPT);
-  const users = await seedUsers(deps, city, home, homeWindow ? [windows.get(homeWindow.code)!] : []);
+  const windowOf = (code: string) => {
+    const w = demoWindows.find((x) => x.kind === 'dedicated' && x.departmentCode === code);
+    return w ? [windows.get(w.code)!] : [];
+  };
+  const users =
+    (await seedUsers(deps, STAFF, city, home, windowOf(HOME_DEPT))) + (await seedUsers(deps, BDC_STAFF, city, deptId('BDC'), windowOf('BDC'))) + (await seedApplicant(deps, city));
 
   // The chief rep of 市场监督管理局 may decide its immediate and promised items at the window.
   for (const it of demoItems.filter((x) => x.departmentCode === HOME_DEPT && x.handlingClass !== 'joint').slice(0, 8)) {
@@ -109,16 +113,28 @@ const STAFF: { username: string; displayName: string; role: Role; dept: boolean 
   { username: 'volunteer', displayName: '周德明（义务监督员）', role: 'volunteer', dept: false },
 ];
 
-async function seedUsers(deps: Deps, centerId: string, deptId: string, windowIds: string[]): Promise<number> {
+/** 不动产登记中心: a charged department (不动产登记费), so fees can be tried in the demo. */
+const BDC_STAFF: typeof STAFF = [
+  { username: 'bdcclerk', displayName: '韩梅（不动产窗口）', role: 'clerk', dept: true },
+  { username: 'bdcreviewer', displayName: '高峰（不动产审核）', role: 'reviewer', dept: true },
+  { username: 'bdcleader', displayName: '马骏（不动产登记中心主任）', role: 'deptLeader', dept: true },
+];
+
+async function seedUsers(deps: Deps, staff: typeof STAFF, centerId: string, deptId: string, windowIds: string[]): Promise<number> {
   const ctx = systemCtx(deps);
-  for (const s of STAFF) {
+  for (const s of staff) {
     await createStaffUser(ctx, {
       username: s.username, displayName: s.displayName, phone: '', email: '', password: DEMO_PASSWORD,
       grants: [{ role: s.role as never, centerId, departmentId: s.dept ? deptId : null }],
       windowIds: s.role === 'clerk' || s.role === 'chiefRep' ? windowIds : [],
     });
   }
-  // The applicant account of the online hall (its own module grows it later).
+  return staff.length;
+}
+
+/** The applicant account of the online hall (its own module grows it later). */
+async function seedApplicant(deps: Deps, centerId: string): Promise<number> {
+  const ctx = systemCtx(deps);
   const at = nowIso(deps);
   const id = randomUUID();
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -130,5 +146,5 @@ async function seedUsers(deps: Deps, centerId: string, deptId: string, windowIds
     });
     await recordAction(trx, ctx, { entity: 'user', entityId: id, action: 'create', payload: { username: 'applicant', kind: 'applicant' } });
   });
-  return STAFF.length + 1;
+  return 1;
 }
