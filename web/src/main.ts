@@ -19,11 +19,11 @@ app.use(router);
 app.use(ElementPlus);
 app.directive('perm', vPerm);
 
-// A 401 from any call: forget the session; on a staff page go to login and come back after.
+// A 401 from any call: forget the session; on a page that needs a login go to login and come back after.
 setUnauthorizedHandler(() => {
   useAuthStore(pinia).clearSession();
   const current = router.currentRoute.value;
-  if (current.matched.some((r) => r.meta.requiresAuth)) {
+  if (current.matched.some((r) => r.meta.requiresAuth || r.meta.requiresLogin)) {
     void router.replace({ name: 'login', query: { redirect: current.fullPath, expired: '1' } });
   }
 });

@@ -5,6 +5,7 @@
  * whole `CaseView`; a 409 means someone else moved the case first (show it, reload).
  */
 import type {
+  AcceptBody,
   CaseList,
   CaseListQuery,
   CaseView,
@@ -28,6 +29,8 @@ export type CaseAction = CaseView['actions'][number];
 export type CaseActionKind = CaseView['availableActions'][number];
 export type CaseLight = NonNullable<CaseView['light']>;
 export type ForwardAnswer = Omit<ForwardAnswerBody, 'version'>;
+/** 容缺 (owed materials and their due date) and 告知承诺 (pledged materials) at acceptance */
+export type AcceptTerms = Omit<AcceptBody, 'version'>;
 export type ApplicantInput = IntakeBody['applicant'];
 export type CaseListView = NonNullable<CaseListQuery['view']>;
 export type ImmediateDecision = ConcludeImmediatelyBody['decision'];
@@ -48,15 +51,19 @@ export const casesApi = {
   list: (q: Partial<CaseListQuery>) => http.get<CaseList>(base, q),
   get: (id: string) => http.get<CaseView>(one(id)),
 
-  accept: (id: string, version: number) => move(id, 'accept', { version }),
+  accept: (id: string, version: number, terms: AcceptTerms = {}) => move(id, 'accept', { version, deferred: terms.deferred ?? null, pledged: terms.pledged ?? [] }),
   supplement: (id: string, body: SupplementBody) => move(id, 'supplement', body),
-  /** the applicant hands in what a supplement notice asked for (material codes) */
+  /** the applicant hands in what a supplement notice asked for, or owed 容缺 materials (material codes) */
   supply: (id: string, version: number, materials: string[]) => move(id, 'supply', { version, materials }),
   refuse: (id: string, body: RefuseBody) => move(id, 'refuse', body),
   concludeImmediately: (id: string, version: number, decision: ImmediateDecision) => move(id, 'conclude-immediately', { version, decision }),
   startReview: (id: string, version: number) => move(id, 'start-review', { version }),
   deliver: (id: string, version: number, delivery: Delivery) => move(id, 'deliver', { version, delivery }),
   withdraw: (id: string, version: number, reason: string) => move(id, 'withdraw', { version, reason }),
+  /** the applicant's request to review a refusal (复核), recorded at the window */
+  askRecheck: (id: string, version: number, reason: string) => move(id, 'ask-recheck', { version, reason }),
+  /** the supervision office's answer: upheld (the refusal stands) or overturned (back to the window) */
+  answerRecheck: (id: string, version: number, upheld: boolean, reason: string) => move(id, 'answer-recheck', { version, upheld, reason }),
   /** the higher authority's answer to a forwarded (上报) case */
   forwardAnswer: (id: string, version: number, body: ForwardAnswer) => move(id, 'forward-answer', { version, ...body }),
 

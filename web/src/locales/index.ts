@@ -22,6 +22,9 @@ import zhWorkbench from './zh-CN/workbench';
 import zhAudit from './zh-CN/audit';
 import zhCases from './zh-CN/cases';
 import zhReview from './zh-CN/review';
+import zhProgress from './zh-CN/progress';
+import zhMessages from './zh-CN/messages';
+import zhSettings from './zh-CN/settings';
 
 import enCommon from './en/common';
 import enDict from './en/dict';
@@ -36,6 +39,9 @@ import enWorkbench from './en/workbench';
 import enAudit from './en/audit';
 import enCases from './en/cases';
 import enReview from './en/review';
+import enProgress from './en/progress';
+import enMessages from './en/messages';
+import enSettings from './en/settings';
 
 const zhCN = {
   common: zhCommon,
@@ -51,6 +57,9 @@ const zhCN = {
   audit: zhAudit,
   cases: zhCases,
   review: zhReview,
+  progress: zhProgress,
+  messages: zhMessages,
+  settings: zhSettings,
 };
 export type MessageSchema = typeof zhCN;
 
@@ -68,6 +77,9 @@ const en: MessageSchema = {
   audit: enAudit,
   cases: enCases,
   review: enReview,
+  progress: enProgress,
+  messages: enMessages,
+  settings: enSettings,
 };
 
 function initialLocale(): LocaleCode {

@@ -1,6 +1,7 @@
 /**
  * Router and guards: /admin pages need a logged-in staff user (else /login?redirect=…), and the
- * route's `meta.permission` (else the 403 page). The document title follows `meta.title`.
+ * route's `meta.permission` (else the 403 page); `requiresLogin` pages (the message box) any
+ * logged-in person. The document title follows `meta.title`.
  */
 import { createRouter, createWebHistory } from 'vue-router';
 import { i18n } from '@/locales';
@@ -14,10 +15,17 @@ export const router = createRouter({
 });
 
 router.beforeEach(async (to) => {
+  if (to.matched.some((r) => r.meta.requiresLogin)) {
+    const auth = useAuthStore();
+    await auth.ensureLoaded();
+    return auth.loggedIn ? true : { name: 'login', query: { redirect: to.fullPath } };
+  }
   if (!to.matched.some((r) => r.meta.requiresAuth)) return true;
   const auth = useAuthStore();
   await auth.ensureLoaded();
-  if (!auth.loggedIn || !auth.isStaff) return { name: 'login', query: { redirect: to.fullPath } };
+  if (!auth.loggedIn) return { name: 'login', query: { redirect: to.fullPath } };
+  // an applicant has no staff pages: their own is the message box
+  if (!auth.isStaff) return { name: 'me-messages' };
   const need = to.meta.permission;
   if (need && !auth.hasAnyPermission(typeof need === 'string' ? [need] : need)) {
     return { name: 'admin-forbidden', query: { from: to.fullPath } };

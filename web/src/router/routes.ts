@@ -18,6 +18,9 @@ export const routes: RouteRecordRaw[] = [
       { path: '', name: 'home', component: () => import('@/views/home/HomeView.vue'), meta: { title: 'layout.nav.home' } },
       { path: 'guide', name: 'guide', component: () => import('@/views/guide/GuideListView.vue'), meta: { title: 'layout.nav.guide' } },
       { path: 'guide/:id', name: 'guide-detail', component: () => import('@/views/guide/GuideDetailView.vue'), meta: { title: 'layout.nav.guide' } },
+      { path: 'progress', name: 'progress', component: () => import('@/views/progress/ProgressView.vue'), meta: { title: 'progress.title' } },
+      // any signed-in person (an applicant's landing page after login; staff reach it from the header too)
+      { path: 'me/messages', name: 'me-messages', component: () => import('@/views/messages/MessagesView.vue'), meta: { title: 'messages.title', requiresLogin: true } },
     ],
   },
   { path: '/login', name: 'login', component: () => import('@/views/auth/LoginView.vue'), meta: { title: 'auth.loginTitle' } },

@@ -12,6 +12,8 @@ declare module 'vue-router' {
     title?: string;
     /** page needs a logged-in staff user (set on /admin, inherited by its children) */
     requiresAuth?: boolean;
+    /** page needs any logged-in person, staff or applicant (e.g. the message box) */
+    requiresLogin?: boolean;
     /** any one of these permissions opens the page and shows its menu entry */
     permission?: Permission | readonly Permission[];
     /** show in the side menu */

@@ -10,17 +10,28 @@ const s = (v: unknown): string => (typeof v === 'string' ? v : '');
 export function historyDetail(a: CaseAction, view: CaseView, t: T, label: Label): string {
   const p = a.payload;
   const taskName = (id: unknown) => view.tasks.find((x) => x.id === id)?.name ?? s(id);
+  const names = (v: unknown) => (Array.isArray(v) ? (v as { name?: string }[]).map((m) => m.name ?? '').join('、') : '');
+  const material = (code: string) => view.item.materials.find((m) => m.code === code)?.name ?? code;
   switch (a.kind) {
+    case 'accept': {
+      const d = (p.deferred ?? null) as { materials?: unknown; dueDate?: string } | null;
+      const parts = [d ? t('cases.history.deferred', { names: names(d.materials), date: s(d.dueDate) }) : '', names(p.pledged) ? t('cases.history.pledged', { names: names(p.pledged) }) : ''];
+      return parts.filter(Boolean).join('；');
+    }
+    case 'supply':
+      return Array.isArray(p.materials) ? p.materials.map((c) => material(String(c))).join('、') : '';
+    case 'answerRecheck':
+      return [t(p.upheld ? 'cases.history.upheld' : 'cases.history.overturned'), s(p.reason)].filter(Boolean).join(t('cases.sep'));
+    case 'askRecheck':
+      return s(p.reason);
     case 'openTask':
       return s(p.name);
     case 'completeTask':
       return [taskName(p.taskId), s(p.opinion)].filter(Boolean).join(t('cases.sep'));
     case 'returnTask':
       return [taskName(p.taskId), s(p.reason)].filter(Boolean).join(t('cases.sep'));
-    case 'requestSupplement': {
-      const ms = Array.isArray(p.materials) ? (p.materials as { name?: string }[]) : [];
-      return ms.map((m) => m.name ?? '').join('、');
-    }
+    case 'requestSupplement':
+      return names(p.materials);
     case 'suspend':
       return [label('specialProcedure', s(p.procedure)), s(p.reason), t('common.workdays', { n: p.limitDays })].filter(Boolean).join('，');
     case 'decide':

@@ -2,7 +2,7 @@ import type zh from '../zh-CN/auth';
 import type { LocaleModule } from '../types';
 
 export default {
-  loginTitle: 'Staff login',
+  loginTitle: 'Log in',
   loginSubtitle: 'Service center work platform',
   username: 'Username',
   password: 'Password',
@@ -28,5 +28,5 @@ export default {
   passwordHint: 'At least 8 characters, with both letters and digits.',
   sessionExpired: 'Your session has expired; please log in again',
   backToSite: 'Back to the public site',
-  staffOnly: 'This system is for center staff only. Citizens please use the public site.',
+  loginNote: 'Staff go on to the workbench; applicants to their messages. Case progress can be looked up on the public site with the case number and query code.',
 } satisfies LocaleModule<typeof zh>;

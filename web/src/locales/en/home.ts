@@ -14,6 +14,7 @@ export default {
   itemsCount: '{n} services',
   showAll: 'Show all ({n})',
   showLess: 'Show fewer',
+  progress: 'Case progress: look a case up with its number and query code',
   allGuides: 'All service guides',
   principlesTitle: 'Our commitments',
   principles: {

@@ -5,6 +5,10 @@ export default {
   nav: {
     home: 'Home',
     guide: 'Service guides',
+    progress: 'Case progress',
+    messages: 'My messages',
+    login: 'Log in',
+    logout: 'Log out',
     staffLogin: 'Staff login',
     workbench: 'Workbench',
     menu: 'Menu',

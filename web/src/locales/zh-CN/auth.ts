@@ -1,5 +1,5 @@
 export default {
-  loginTitle: '工作人员登录',
+  loginTitle: '登录',
   loginSubtitle: '政务服务中心业务平台',
   username: '用户名',
   password: '密码',
@@ -25,5 +25,5 @@ export default {
   passwordHint: '至少 8 位，须同时包含字母和数字。',
   sessionExpired: '登录已过期，请重新登录',
   backToSite: '返回门户首页',
-  staffOnly: '本系统仅供中心工作人员使用，群众办事请访问门户网站。',
+  loginNote: '工作人员登录后进入工作台；申请人登录后查看“我的消息”。办件进度可在门户网站凭办件编号和查询码查询。',
 };

@@ -12,6 +12,7 @@ export default {
   showAll: '展开全部（{n}）',
   showLess: '收起',
   allGuides: '查看全部办事指南',
+  progress: '办件查询：凭办件编号和查询码查看办理进度',
   principlesTitle: '我们的承诺',
   principles: {
     oneWindow: { title: '一窗受理', text: '综合窗口统一收件，申请人只需到一个窗口，由中心在后台分送各部门审批。' },

@@ -3,6 +3,10 @@ export default {
   nav: {
     home: '首页',
     guide: '办事指南',
+    progress: '办件查询',
+    messages: '我的消息',
+    login: '登录',
+    logout: '退出',
     staffLogin: '工作人员登录',
     workbench: '进入工作台',
     menu: '菜单',

@@ -1,5 +1,5 @@
-/** 窗口工作台 (DESIGN §4): intake, today's and my cases, the case search, the case page. */
-import { DocumentAdd, Finished, Search, Stamp, Tickets } from '@element-plus/icons-vue';
+/** 窗口工作台 (DESIGN §4): intake, today's and my cases, the case search, the case page; the supervisor's refusal rechecks. */
+import { DocumentAdd, Finished, Search, Stamp, Tickets, Warning } from '@element-plus/icons-vue';
 import type { AdminRoutes } from '../types';
 
 const group = 'cases.menu.group';
@@ -32,6 +32,14 @@ const routes: AdminRoutes = [
     component: list,
     props: { view: 'all' },
     meta: { title: 'cases.menu.search', permission: ['case:intake', 'case:accept'], menu: true, icon: Search, order: 430, group },
+  },
+  {
+    // the supervision office's list: refused cases, where an applicant's 复核 request is answered
+    path: 'rechecks',
+    name: 'admin-rechecks',
+    component: list,
+    props: { view: 'all', status: 'notAccepted' },
+    meta: { title: 'cases.menu.rechecks', permission: 'case:recheck', menu: true, icon: Warning, order: 480 },
   },
   {
     path: 'cases/:id',

@@ -1,5 +1,5 @@
-/** The shell's own admin pages: workbench home and password change. */
-import { HomeFilled, Lock } from '@element-plus/icons-vue';
+/** The shell's own admin pages: workbench home, password change, the message box. */
+import { Bell, HomeFilled, Lock } from '@element-plus/icons-vue';
 import type { AdminRoutes } from '../types';
 
 const routes: AdminRoutes = [
@@ -14,6 +14,13 @@ const routes: AdminRoutes = [
     name: 'admin-password',
     component: () => import('@/views/auth/PasswordView.vue'),
     meta: { title: 'layout.menu.password', menu: false, icon: Lock },
+  },
+  {
+    // staff's own messages (applicants use /me/messages in the public layout); from the header's bell
+    path: 'messages',
+    name: 'admin-messages',
+    component: () => import('@/views/messages/MessagesView.vue'),
+    meta: { title: 'messages.title', menu: false, icon: Bell },
   },
 ];
 export default routes;

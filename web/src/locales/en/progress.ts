@@ -1,0 +1,31 @@
+import type zh from '../zh-CN/progress';
+import type { LocaleModule } from '../types';
+
+export default {
+  title: 'Case progress',
+  intro: 'Enter the case number and query code printed on your notices (e.g. the acceptance notice); scanning the QR code on a notice opens this page directly.',
+  caseNo: 'Case number',
+  code: 'Query code',
+  caseNoPlaceholder: 'The case number on the notice',
+  codePlaceholder: 'The query code on the notice',
+  caseNoRequired: 'Enter the case number',
+  codeRequired: 'Enter the query code',
+  submit: 'Look up',
+  notFound: 'Wrong case number or query code',
+  notFoundHint: 'Check the case number and query code on the notice and try again.',
+  tooMany: 'Too many look-ups; please try again later',
+  failed: 'The look-up failed',
+  item: 'Service item',
+  department: 'Department',
+  center: 'Service center',
+  status: 'Status',
+  light: 'Time status',
+  currentSteps: 'Current steps',
+  noCurrentSteps: 'No step is under way now',
+  stepDue: 'due {date}',
+  timeline: 'History',
+  notices: 'Notices',
+  noNotices: 'No notices yet',
+  download: 'Download',
+  privacy: 'To protect personal data, the result shows neither the applicant nor the reviewers’ opinions.',
+} satisfies LocaleModule<typeof zh>;
