@@ -43,6 +43,7 @@ export function sqliteBaseline(file: string, durationMs: number): Measured {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
+  db.pragma('wal_autocheckpoint = 10000');
   try {
     const cases = db.prepare('select id, version from cases').all() as CaseRef[];
     if (cases.length === 0) throw new Error('no cases to write to');

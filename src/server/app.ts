@@ -23,6 +23,7 @@ import { registerRoutes } from './routes/index.js';
 import { type Clock, type Deps, systemClock } from './services/context.js';
 import { startDispatcher } from './services/notifications/dispatch.js';
 import { LogSmsProvider, type SmsProvider } from './services/notifications/sms.js';
+import { startSweeper } from './services/timers/sweeper.js';
 import { type FileStorage, LocalFileStorage } from './storage/file-storage.js';
 
 declare module 'fastify' {
@@ -127,6 +128,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     let stop: (() => void) | null = null;
     app.addHook('onReady', async () => {
       stop = startDispatcher(deps, opts.config.outboxIntervalMs, (e) => app.log.error(e, 'outbox dispatch failed'));
+    });
+    app.addHook('onClose', async () => stop?.());
+  }
+  if (opts.config.timerIntervalMs > 0) {
+    let stop: (() => Promise<void>) | null = null;
+    app.addHook('onReady', async () => {
+      stop = startSweeper(deps, opts.config.timerIntervalMs, (e) => app.log.error(e, 'timer sweep failed'));
     });
     app.addHook('onClose', async () => stop?.());
   }

@@ -33,8 +33,12 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** how often the notification outbox is drained, ms; 0 = never (tests drain it themselves) */
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(2000),
+  /** how often due timers are swept, ms; 0 = never (tests run the sweeper themselves) */
+  TIMER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
   /** SMS provider: 'log' writes each message to the log (development; other providers come later) */
   SMS_PROVIDER: z.enum(['log']).default('log'),
+  /** largest file an applicant may upload in the online hall, in MB */
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
 });
 
 export interface Config {
@@ -55,7 +59,9 @@ export interface Config {
   progressRatePerMinute: number;
   publicUrl: string;
   outboxIntervalMs: number;
+  timerIntervalMs: number;
   smsProvider: 'log';
+  uploadMaxMb: number;
   production: boolean;
 }
 
@@ -96,7 +102,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     progressRatePerMinute: e.PROGRESS_RATE_PER_MINUTE,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
+    timerIntervalMs: e.TIMER_INTERVAL_MS,
     smsProvider: e.SMS_PROVIDER,
+    uploadMaxMb: e.UPLOAD_MAX_MB,
     production,
   };
 }

@@ -40,7 +40,7 @@ export interface TestApp {
 
 export async function startTestApp(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApp> {
   const tdb = await freshDb(dialect);
-  const config = loadConfig({ ONESTOP_DATA_DIR: tdb.dataDir, LOG_LEVEL: 'silent', OUTBOX_INTERVAL_MS: '0', ...env });
+  const config = loadConfig({ ONESTOP_DATA_DIR: tdb.dataDir, LOG_LEVEL: 'silent', OUTBOX_INTERVAL_MS: '0', TIMER_INTERVAL_MS: '0', ...env });
   const clock = new TestClock();
   const app = await buildApp({ config, db: tdb.db, clock, logger: false, webRoot: '/nonexistent' });
   const org = await seedOrg(tdb.db);

@@ -54,3 +54,23 @@ export function forUpdateSkipLocked<DB, TB extends keyof DB, O>(
 ): SelectQueryBuilder<DB, TB, O> {
   return dialect === 'postgres' ? q.forUpdate().skipLocked() : q;
 }
+
+/**
+ * Row lock on one table of a join (`FOR UPDATE OF t`): the joined rows (e.g. the case's center)
+ * stay unlocked. SQLite serialises writers, so it needs none.
+ */
+export function forUpdateOf<DB, TB extends keyof DB, O>(
+  dialect: Dialect,
+  q: SelectQueryBuilder<DB, TB, O>,
+  table: TB & string,
+): SelectQueryBuilder<DB, TB, O> {
+  return dialect === 'postgres' ? q.forUpdate(table as any) : q;
+}
+
+/**
+ * Can one statement insert rows and update another table (a data-modifying WITH)? PostgreSQL
+ * yes; SQLite no (and needs not: it runs the statements in-process, with no round trip).
+ */
+export function hasWritingCte(dialect: Dialect): boolean {
+  return dialect === 'postgres';
+}

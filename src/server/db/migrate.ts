@@ -2,12 +2,20 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_cases.js';
 import * as m0003 from './migrations/0003_notices_outbox.js';
+import * as m0004 from './migrations/0004_cache_revisions.js';
+import * as m0005 from './migrations/0005_timers.js';
+import * as m0006 from './migrations/0006_online_hall.js';
+import * as m0007 from './migrations/0007_bundles.js';
 
 /** Migrations are listed here in order; names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_cases': m0002,
   '0003_notices_outbox': m0003,
+  '0004_cache_revisions': m0004,
+  '0005_timers': m0005,
+  '0006_online_hall': m0006,
+  '0007_bundles': m0007,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -43,3 +43,11 @@ export async function findCenterByAreaCode(db: Executor, areaCode: string) {
 export async function findCenterById(db: Executor, id: string) {
   return db.selectFrom('centers').select(['id', 'path', 'time_zone', 'name']).where('id', '=', id).executeTakeFirst();
 }
+
+export type CacheName = 'calendar' | 'settings';
+
+/** The current revision token of a kind of cached data (migration 0004; one primary-key read). */
+export async function readRevision(db: Executor, name: CacheName): Promise<string> {
+  const r = await db.selectFrom('cache_revisions').select('revision').where('name', '=', name).executeTakeFirstOrThrow();
+  return r.revision;
+}

@@ -4,7 +4,7 @@
  * querying); the action rows are the truth.
  */
 import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
-import { type Dialect, escapeLike, forUpdate, likeOp, toCount } from '../db/dialect.js';
+import { type Dialect, escapeLike, forUpdate, forUpdateOf, likeOp, toCount } from '../db/dialect.js';
 import type { CaseActionsTable, CasesTable } from '../db/schema.js';
 import type { Executor } from '../services/context.js';
 
@@ -29,15 +29,27 @@ export async function insertCase(db: Executor, row: CasesTable): Promise<void> {
   await db.insertInto('cases').values(row).execute();
 }
 
-/** A case with its center's path, area code and time zone (scope and business date). */
-export async function findCase(db: Executor, id: string) {
-  return db
+const caseWithCenter = (db: Executor, id: string) =>
+  db
     .selectFrom('cases')
     .innerJoin('centers', 'centers.id', 'cases.center_id')
     .selectAll('cases')
     .select(['centers.path as center_path', 'centers.time_zone as time_zone', 'centers.name as center_name'])
-    .where('cases.id', '=', id)
-    .executeTakeFirst();
+    .where('cases.id', '=', id);
+
+/** A case with its center's path, area code and time zone (scope and business date). */
+export async function findCase(db: Executor, id: string) {
+  return caseWithCenter(db, id).executeTakeFirst();
+}
+
+/**
+ * `findCase` with the case row locked for the transaction (PostgreSQL: `FOR UPDATE OF cases`,
+ * the center row stays free; SQLite serialises writers) in one statement. A writer that had to
+ * wait gets the row as the one before it committed it (PostgreSQL re-reads a locked row that
+ * changed while it waited).
+ */
+export async function lockAndFindCase(db: Executor, dialect: Dialect, id: string) {
+  return forUpdateOf(dialect, caseWithCenter(db, id), 'cases').executeTakeFirst();
 }
 /**
  * Locks the case row (PostgreSQL; SQLite serialises writers) for a read-modify-write: a second
@@ -61,8 +73,50 @@ export async function insertCaseAction(db: Executor, row: CaseActionsTable): Pro
   await db.insertInto('case_actions').values(row).execute();
 }
 
+/** Several action rows in one statement (a move and its follow-ups). */
+export async function insertCaseActions(db: Executor, rows: readonly CaseActionsTable[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('case_actions').values([...rows]).execute();
+}
+
 export async function listCaseActions(db: Executor, caseId: string): Promise<CaseActionsTable[]> {
   return db.selectFrom('case_actions').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+}
+
+export interface CaseActionWithName extends CaseActionsTable {
+  /** the actor's display name; null for the system or an account since removed */
+  actor_name: string | null;
+}
+
+/** The revision tokens of the cached calendar and settings (migration 0004), as read with the actions. */
+export interface CacheRevisions {
+  calendar: string;
+  settings: string;
+}
+
+/**
+ * A case's action list with each actor's display name, and — in the same statement, so taken
+ * after whatever lock the caller holds on the case — the calendar and settings revision tokens
+ * the caller's cached calendar and thresholds are checked against.
+ */
+export async function listCaseActionsForView(db: Executor, caseId: string): Promise<{ rows: CaseActionWithName[]; revisions: CacheRevisions | null }> {
+  const rows = await db
+    .selectFrom('case_actions')
+    .leftJoin('users', 'users.id', 'case_actions.actor_id')
+    .selectAll('case_actions')
+    .select('users.display_name as actor_name')
+    .select((eb) => [
+      eb.selectFrom('cache_revisions').select('revision').where('name', '=', 'calendar').as('calendar_revision'),
+      eb.selectFrom('cache_revisions').select('revision').where('name', '=', 'settings').as('settings_revision'),
+    ])
+    .where('case_actions.case_id', '=', caseId)
+    .orderBy('case_actions.seq')
+    .execute();
+  const first = rows[0];
+  const revisions = first?.calendar_revision && first.settings_revision ? { calendar: first.calendar_revision, settings: first.settings_revision } : null;
+  return {
+    rows: rows.map(({ calendar_revision: _c, settings_revision: _s, ...r }) => r),
+    revisions,
+  };
 }
 
 /** Is the item delegated to the department (its chief rep decides at the window)? */

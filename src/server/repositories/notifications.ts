@@ -1,8 +1,9 @@
 /**
  * The outbox, the message box and case notices: the only place their SQL is built.
  */
+import type { ExpressionBuilder } from 'kysely';
 import { type Dialect, forUpdateSkipLocked, toCount } from '../db/dialect.js';
-import type { CaseNoticesTable, MessagesTable, OutboxTable } from '../db/schema.js';
+import type { CaseNoticesTable, Database, MessagesTable, OutboxTable } from '../db/schema.js';
 import type { Executor } from '../services/context.js';
 
 export async function insertOutbox(db: Executor, rows: OutboxTable[]): Promise<void> {
@@ -27,9 +28,30 @@ export async function insertMessage(db: Executor, row: MessagesTable): Promise<v
   await db.insertInto('messages').values(row).execute();
 }
 
-/** An account's messages: addressed to it, or to one of its verified identities. */
-export async function listMessages(db: Executor, userId: string, keys: readonly string[], page: { offset: number; limit: number; unreadOnly: boolean }) {
-  let q = db.selectFrom('messages').where((eb) => (keys.length > 0 ? eb.or([eb('recipient_user_id', '=', userId), eb('recipient_key', 'in', keys)]) : eb('recipient_user_id', '=', userId)));
+/**
+ * Identity-addressed messages an account may see: the identity must be the account's, and — as
+ * long as real-name details are checked against nothing but their check digits — the case's
+ * applicant phone must be the account's verified mobile number, so typing someone else's ID
+ * number never opens their messages.
+ */
+export interface IdentityMatch {
+  keys: readonly string[];
+  verifiedPhone: string;
+}
+
+function visibleTo(eb: ExpressionBuilder<Database, 'messages'>, userId: string, id: IdentityMatch | null) {
+  const mine = eb('messages.recipient_user_id', '=', userId);
+  if (!id || id.keys.length === 0 || !id.verifiedPhone) return mine;
+  const theirs = eb.and([
+    eb('messages.recipient_key', 'in', [...id.keys]),
+    eb.exists(eb.selectFrom('cases').select('cases.id').whereRef('cases.id', '=', 'messages.case_id').where('cases.applicant_phone', '=', id.verifiedPhone)),
+  ]);
+  return eb.or([mine, theirs]);
+}
+
+/** An account's messages: addressed to it, or to its identity (see IdentityMatch). */
+export async function listMessages(db: Executor, userId: string, id: IdentityMatch | null, page: { offset: number; limit: number; unreadOnly: boolean }) {
+  let q = db.selectFrom('messages').where((eb) => visibleTo(eb, userId, id));
   if (page.unreadOnly) q = q.where('read_at', 'is', null);
   const [items, total, unread] = await Promise.all([
     q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').offset(page.offset).limit(page.limit).execute(),
@@ -37,6 +59,11 @@ export async function listMessages(db: Executor, userId: string, keys: readonly 
     q.where('read_at', 'is', null).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: toCount(total.n), unread: toCount(unread.n) };
+}
+
+/** The message, if the account may see it. */
+export async function findVisibleMessage(db: Executor, messageId: string, userId: string, id: IdentityMatch | null): Promise<MessagesTable | undefined> {
+  return db.selectFrom('messages').selectAll().where('messages.id', '=', messageId).where((eb) => visibleTo(eb, userId, id)).executeTakeFirst();
 }
 
 export async function findMessage(db: Executor, id: string): Promise<MessagesTable | undefined> {

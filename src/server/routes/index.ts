@@ -16,9 +16,13 @@ import adminSettings from './admin/settings.js';
 import publicProgress from './public/progress.js';
 import windowCaseNotices from './window/case-notices.js';
 import meMessages from './me/messages.js';
+import hallRoutes from './hall/index.js';
+import adminBundles from './admin/bundles.js';
+import publicBundles from './public/bundles.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
-  for (const r of [auth, adminAudit, adminCatalogue, adminCalendar, adminOrganisation, publicCatalogue, publicCalendar, windowCases, windowCaseFees, reviewCases, reviewCaseProcedure, windowCaseMore, adminSettings, publicProgress, windowCaseNotices, meMessages]) {
+  for (const r of [auth, adminAudit, adminCatalogue, adminCalendar, adminOrganisation, publicCatalogue, publicCalendar, windowCases, windowCaseFees, reviewCases, reviewCaseProcedure, windowCaseMore, adminSettings, publicProgress, windowCaseNotices, meMessages, adminBundles, publicBundles]) {
     await app.register(r);
   }
+  await hallRoutes(app);
 }

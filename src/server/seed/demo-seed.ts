@@ -16,6 +16,7 @@ import { createDepartment } from '../services/organisation/departments-write.js'
 import { createWindow } from '../services/organisation/windows-write.js';
 import { createStaffUser } from '../services/staff/create.js';
 import { attachDemoForms } from './demo-forms.js';
+import { seedDemoBundles } from './demo/bundles.js';
 import { demoCenters } from './demo/centers.js';
 import { demoDepartments } from './demo/departments.js';
 import { demoItems } from './demo/items/index.js';
@@ -88,13 +89,14 @@ export async function seedDemo(deps: Deps, log: (m: string) => void = () => {}):
   log(`items ${items.size} published`);
 
   const city = centers.get(demoCenters[0].key)!;
+  log(`bundles ${await seedDemoBundles(ctx, city, items)} published`);
   const home = deptId(HOME_DEPT);
   const windowOf = (code: string) => {
     const w = demoWindows.find((x) => x.kind === 'dedicated' && x.departmentCode === code);
     return w ? [windows.get(w.code)!] : [];
   };
   const users =
-    (await seedUsers(deps, STAFF, city, home, windowOf(HOME_DEPT))) + (await seedUsers(deps, BDC_STAFF, city, deptId('BDC'), windowOf('BDC'))) + (await seedApplicant(deps, city));
+    (await seedUsers(deps, STAFF, city, home, windowOf(HOME_DEPT))) + (await seedUsers(deps, BDC_STAFF, centers.get('bdc')!, deptId('BDC'), windowOf('BDC'))) + (await seedApplicant(deps, city));
 
   // The chief rep of 市场监督管理局 may decide its immediate and promised items at the window.
   for (const it of demoItems.filter((x) => x.departmentCode === HOME_DEPT && x.handlingClass !== 'joint').slice(0, 8)) {

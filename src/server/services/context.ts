@@ -9,6 +9,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { FileStorage } from '../storage/file-storage.js';
+import { flushAudit, openAudit } from './audit/record.js';
 
 export interface Clock {
   now(): Date;
@@ -33,9 +34,17 @@ export interface Ctx {
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
-/** One transaction per use case: state, action row, outbox rows, version bump — all or nothing. */
+/**
+ * One transaction per use case: state, action row, outbox rows, version bump — all or nothing.
+ * The audit rows it records are chained last, just before COMMIT (audit/record.ts).
+ */
 export function inTx<T>(deps: Deps, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return deps.db.kysely.transaction().execute(fn);
+  return deps.db.kysely.transaction().execute(async (trx) => {
+    openAudit(trx);
+    const result = await fn(trx);
+    await flushAudit(trx, deps);
+    return result;
+  });
 }
 
 export function nowIso(deps: Deps): string {

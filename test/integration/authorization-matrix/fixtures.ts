@@ -31,8 +31,10 @@ import type { TestApp } from '../../helpers/app.js';
 import type { Org } from '../../helpers/fixtures.js';
 import { PDF_BYTES, sampleItem } from '../catalogue-helpers.js';
 import { type CaseMoveFixtures, createCaseMoveFixtures } from './case-fixtures.js';
+import { type BundleFixtures, createBundleFixtures } from './bundle-fixtures.js';
+import { createHallFixtures, type HallFixtures } from './hall-fixtures.js';
 
-export interface Fixtures extends CaseMoveFixtures {
+export interface Fixtures extends CaseMoveFixtures, BundleFixtures, HallFixtures {
   org: Org;
   /** a PDF form; public once itemA (which shows it) was published */
   fileId: string;
@@ -186,6 +188,8 @@ export async function createFixtures(t: TestApp): Promise<Fixtures> {
 
   return {
     ...(await createCaseMoveFixtures(t)),
+    ...(await createBundleFixtures(t)),
+    ...(await createHallFixtures(t)),
     org, fileId: file.id, itemA, itemLife, itemB, delegationB, spareCenter, spareDept, windowId, staffId, exportJson, itemData, submittedCase,
     acceptedCase, taskCase, decidedCase,
     async acceptedNotice() {

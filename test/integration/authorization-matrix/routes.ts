@@ -7,6 +7,7 @@ import type { Fixtures } from './fixtures.js';
 import { ACTORS, type ActorName, type Rule, type User } from './actors.js';
 import { PASSWORD } from '../../helpers/fixtures.js';
 import { multipartBody, PDF_BYTES } from '../catalogue-helpers.js';
+import { HALL_MATRIX } from './hall-routes.js';
 
 export interface Req {
   url: string;
@@ -44,6 +45,8 @@ const feeMove = (state: 'assessed' | 'paid', action: string, body: object) =>
     const c = await f.feeCase(state);
     return { url: `/api/v1/cases/${c.id}/fees/${c.feeId}/${action}`, payload: { version: c.version, ...body } };
   };
+/** Center-wide grants only (of the matrix's users, the center admin's): a department's grant covers no bundle. */
+const CENTER_WIDE = (u: User) => u === 'admin';
 const SUSPENDERS = (u: User) => u === 'leader' || u === 'chiefrep' || u === 'reviewer';
 const staffBody = (f: Fixtures) => ({
   displayName: '矩阵测试收件员',
@@ -111,6 +114,26 @@ export const MATRIX: Record<string, RouteCase> = {
   'POST /api/v1/admin/catalogue/import': {
     rule: 'catalogue:import',
     request: (f) => ({ url: `${A}/catalogue/import?centerId=${f.org.cityId}`, payload: f.exportJson }),
+  },
+
+  // ——— bundles (一件事): a bundle spans departments, so writing one takes a center-wide grant ———
+  'GET /api/v1/admin/bundles': { rule: 'catalogue:read', request: at(`${A}/bundles`) },
+  'POST /api/v1/admin/bundles': { rule: 'catalogue:edit', narrower: CENTER_WIDE, request: (f, a) => ({ url: `${A}/bundles`, payload: f.bundleBody(`MXB-${a}`) }) },
+  'GET /api/v1/admin/bundles/:id': { rule: 'catalogue:read', request: (f) => ({ url: `${A}/bundles/${f.bundleId}` }) },
+  'PUT /api/v1/admin/bundles/:id': {
+    rule: 'catalogue:edit',
+    narrower: CENTER_WIDE,
+    request: async (f) => ({ url: `${A}/bundles/${f.bundleId}`, payload: { ...f.bundleBody('MXB-MAIN'), version: await f.bundleIn('publishable') } }),
+  },
+  'POST /api/v1/admin/bundles/:id/publish': {
+    rule: 'catalogue:publish',
+    narrower: CENTER_WIDE,
+    request: async (f) => ({ url: `${A}/bundles/${f.bundleId}/publish`, payload: { version: await f.bundleIn('publishable') } }),
+  },
+  'POST /api/v1/admin/bundles/:id/retire': {
+    rule: 'catalogue:publish',
+    narrower: CENTER_WIDE,
+    request: async (f) => ({ url: `${A}/bundles/${f.bundleId}/retire`, payload: { version: await f.bundleIn('published') } }),
   },
 
   // ——— calendar ———
@@ -416,7 +439,11 @@ export const MATRIX: Record<string, RouteCase> = {
   'GET /api/v1/public/items/:id': { rule: 'public', request: (f) => ({ url: `/api/v1/public/items/${f.itemA}` }) },
   'GET /api/v1/public/departments': { rule: 'public', request: at('/api/v1/public/departments') },
   'GET /api/v1/public/themes': { rule: 'public', request: at('/api/v1/public/themes') },
+  'GET /api/v1/public/bundles': { rule: 'public', request: at('/api/v1/public/bundles') },
+  'GET /api/v1/public/bundles/:id': { rule: 'public', request: async (f) => (await f.bundleIn('published'), { url: `/api/v1/public/bundles/${f.bundleId}` }) },
   'GET /api/v1/public/files/:id': { rule: 'public', request: (f) => ({ url: `/api/v1/public/files/${f.fileId}` }) },
   'GET /api/v1/calendar/deadline': { rule: 'public', request: at('/api/v1/calendar/deadline?from=2026-03-02&workdays=5') },
   'GET /api/v1/calendar/days': { rule: 'public', request: at('/api/v1/calendar/days?year=2026') },
+  // ——— the online hall (hall-routes.ts) ———
+  ...HALL_MATRIX,
 };

@@ -8,10 +8,11 @@ import type { Transaction } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import type { NoticeKind } from '../../../contracts/case-notices.js';
 import type { CaseAction, CaseState } from '../../../domain/case/index.js';
-import type { Database } from '../../db/schema.js';
+import type { CaseNoticesTable, CasesTable, Database } from '../../db/schema.js';
 import { countNotices, insertNotice, insertOutbox } from '../../repositories/notifications.js';
 import type { Ctx } from '../context.js';
 import { type MessageFacts, type Template, renderMessage } from '../notifications/templates.js';
+import { scheduleCaseTimers } from '../timers/schedule.js';
 
 /** 文号 prefixes: 受理〔2026〕{caseNo}-1 */
 const NOTICE_PREFIX: Record<NoticeKind, string> = {
@@ -61,6 +62,21 @@ export function messagesFor(prev: CaseState, next: CaseState, action: CaseAction
 
 const MOBILE = /^1[3-9]\d{9}$/;
 
+/** The facts of the case its messages are written from. */
+export type MessageCase = Pick<CasesTable, 'case_no' | 'verification_code' | 'applicant_id_number' | 'applicant_uscc' | 'applicant_phone' | 'applicant_user_id'> & {
+  center_name: string;
+  item_name: string;
+};
+
+/**
+ * What a caller that has read the case already passes in, saving the reads (move.ts): the
+ * case's notices so far — a notice written here is added to the list — and its message facts.
+ */
+export interface EffectsKnown {
+  notices: CaseNoticesTable[];
+  facts: MessageCase;
+}
+
 export async function writeEffects(
   trx: Transaction<Database>,
   ctx: Ctx,
@@ -68,13 +84,16 @@ export async function writeEffects(
   prev: CaseState,
   next: CaseState,
   action: CaseAction,
+  known?: EffectsKnown,
 ): Promise<void> {
+  // the time-based rules the move sets going (supplement expiry, 容缺 due dates, light changes)
+  await scheduleCaseTimers(trx, c.id, prev, next, action);
   const notice = noticeFor(action);
   const templates = messagesFor(prev, next, action);
   if (!notice && templates.length === 0) return;
   if (notice) {
-    const n = (await countNotices(trx, c.id, notice)) + 1;
-    await insertNotice(trx, {
+    const n = (known ? known.notices.filter((x) => x.kind === notice).length : await countNotices(trx, c.id, notice)) + 1;
+    const row: CaseNoticesTable = {
       id: randomUUID(),
       case_id: c.id,
       kind: notice,
@@ -83,13 +102,15 @@ export async function writeEffects(
       issued_on: action.date,
       file_id: null,
       created_at: action.at,
-    });
+    };
+    await insertNotice(trx, row);
+    known?.notices.push(row);
   }
-  if (templates.length > 0) await enqueueMessages(trx, ctx, c.id, next, action, templates);
+  if (templates.length > 0) await enqueueMessages(trx, ctx, c.id, next, action, templates, known?.facts);
 }
 
-async function enqueueMessages(trx: Transaction<Database>, ctx: Ctx, caseId: string, next: CaseState, action: CaseAction, templates: Template[]) {
-  const row = await trx
+async function enqueueMessages(trx: Transaction<Database>, ctx: Ctx, caseId: string, next: CaseState, action: CaseAction, templates: Template[], known?: MessageCase) {
+  const row = known ?? await trx
     .selectFrom('cases')
     .innerJoin('centers', 'centers.id', 'cases.center_id')
     .innerJoin('item_versions', 'item_versions.id', 'cases.item_version_id')

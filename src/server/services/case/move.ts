@@ -9,19 +9,28 @@
  * (starting review opens the first task; completing a task opens the next step's). Each is
  * checked by `transition` with the same actor and written as its own action row (version + 1)
  * and audit row, in the same transaction: no one can act on the case in between.
+ *
+ * The reply is the case as getCase shows it, built from what the move read and wrote (view.ts)
+ * rather than read again: the row locked and read in one statement, the actions with their
+ * actors' names and the calendar/settings revision tokens in another, the item version,
+ * calendar and thresholds from memory when their tokens say they are current (caches.ts,
+ * calendar/load.ts), the notices read once for the notice number and the view.
  */
 import type { ItemData } from '../../../contracts/catalogue.js';
 import type { CaseView } from '../../../contracts/case.js';
 import { type ActionBase, type CaseAction, type CaseState, foldCase, transition } from '../../../domain/case/index.js';
 import type { WorkCalendar } from '../../../domain/calendar/index.js';
-import { listCaseActions, lockCase } from '../../repositories/cases.js';
-import { readData } from '../catalogue/version-row.js';
-import { loadCalendar } from '../calendar/load.js';
-import { lightThresholdsFor } from '../settings/index.js';
+import { notFound } from '../../../domain/errors.js';
+import { lockAndFindCase } from '../../repositories/cases.js';
+import { listNotices } from '../../repositories/notifications.js';
+import { calendarAt } from '../calendar/load.js';
 import { type Ctx, inTx } from '../context.js';
-import { type CasePermission, caseActorFor, caseItemOf, caseScope, getCaseRow, getItemVersion, requireCasePermission, today } from './access.js';
-import { getCase } from './get.js';
-import { caseConflict, toAction, writeMove } from './store.js';
+import { type CasePermission, caseActorFor, caseScope, requireCasePermission, today } from './access.js';
+import { caseItemVersion, thresholdsAt } from './caches.js';
+import { readActions } from './get.js';
+import { toNoticeView } from './notices.js';
+import { caseConflict, type MoveStep, toAction, writeMoves } from './store.js';
+import { caseView, type ViewAction } from './view.js';
 
 export interface MoveInput {
   /** the item version's data (material names) and the center's calendar (due dates) */
@@ -43,31 +52,46 @@ export async function moveCase(
   followUps?: FollowUps,
 ): Promise<CaseView> {
   const actor = requireCasePermission(ctx, perm);
-  await inTx(ctx.deps, async (trx) => {
-    await lockCase(trx, ctx.deps.db.dialect, caseId);
-    const row = await getCaseRow(trx, caseId);
+  const moved = await inTx(ctx.deps, async (trx) => {
+    const row = await lockAndFindCase(trx, ctx.deps.db.dialect, caseId);
+    if (!row) throw notFound('办件', 'Case');
     const caseActor = await caseActorFor(trx, actor, perm, caseScope(row), { itemId: row.item_id, departmentId: row.department_id });
     if (row.version !== version) throw caseConflict(row.case_no);
-    const cal = await loadCalendar(trx, row.center_path);
-    const thresholds = await lightThresholdsFor(trx, row.center_path);
-    const v = await getItemVersion(trx, row.item_version_id);
-    const state = foldCase(caseItemOf(v), (await listCaseActions(trx, row.id)).map(toAction), cal);
+    const v = await caseItemVersion(trx, row.item_version_id);
+    const read = await readActions(trx, row.id);
+    const cal = await calendarAt(trx, row.center_path, read.calendar);
+    const thresholds = await thresholdsAt(trx, row.center_path, read.settings);
+    const state = foldCase(v.item, read.actions.map((a) => a.action), cal);
     // read under the lock, the row and its action list agree; if not, refuse rather than guess
     if (state.version !== row.version) throw caseConflict(row.case_no);
     const now = today(ctx, row.time_zone);
     const base: ActionBase = { at: now.at, date: now.date, actorId: caseActor.id, role: caseActor.role };
-    const input: MoveInput = { item: readData(v), cal, caseNo: row.case_no };
+    const input: MoveInput = { item: v.data, cal, caseNo: row.case_no };
     const action = build(base, input, state);
     const r = transition(state, action, { cal, actor: caseActor });
     if (!r.ok) throw r.error;
-    await writeMove(trx, ctx, { id: row.id, caseNo: row.case_no, version: row.version }, state, r.state, action, cal, thresholds);
-    let current = r.state;
-    for (const next of followUps?.(current, base, input) ?? []) {
+    const steps: MoveStep[] = [{ prev: state, next: r.state, action }];
+    for (const next of followUps?.(r.state, base, input) ?? []) {
+      const current = steps[steps.length - 1].next;
       const f = transition(current, next, { cal, actor: caseActor });
       if (!f.ok) throw f.error;
-      await writeMove(trx, ctx, { id: row.id, caseNo: row.case_no, version: current.version }, current, f.state, next, cal, thresholds);
-      current = f.state;
+      steps.push({ prev: current, next: f.state, action: next });
     }
+    const notices = await listNotices(trx, row.id);
+    const facts = { ...row, item_name: v.name };
+    const written = await writeMoves(trx, ctx, { id: row.id, caseNo: row.case_no, version: row.version }, steps, cal, thresholds, { notices, facts });
+    const last = steps[steps.length - 1];
+    // the row as the move left it (store.ts projection: what the view reads of it is its version and time)
+    const after = { ...row, version: last.next.version, updated_at: last.action.at };
+    // the mover's own name, as the users table gives it (the system has none there)
+    const actorName = actor.userId === 'system' ? null : actor.displayName;
+    const actions: ViewAction[] = [...read.actions, ...written.map((w) => ({ row: w, action: toAction(w), actorName }))];
+    return { row: after, version: v, state: last.next, actions, cal, thresholds, notices };
   });
-  return getCase(ctx, caseId);
+  // as getCase answers it: the reader's permission and role over the case, today's date
+  const reader = requireCasePermission(ctx, 'case:read');
+  const row = moved.row;
+  const caseActor = await caseActorFor(ctx.deps.db.kysely, reader, 'case:read', caseScope(row), { itemId: row.item_id, departmentId: row.department_id });
+  const { date } = today(ctx, row.time_zone);
+  return caseView({ ...moved, date, notices: moved.notices.map(toNoticeView), caseActor });
 }

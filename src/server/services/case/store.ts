@@ -10,10 +10,10 @@ import type { WorkCalendar } from '../../../domain/calendar/index.js';
 import { conflict } from '../../../domain/errors.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import type { CaseActionsTable, Database } from '../../db/schema.js';
-import { type CaseProjection, insertCaseAction, updateCaseProjection } from '../../repositories/cases.js';
+import { type CaseProjection, insertCaseAction, insertCaseActions, updateCaseProjection } from '../../repositories/cases.js';
 import { recordAction } from '../audit/record.js';
 import type { Ctx } from '../context.js';
-import { writeEffects } from './effects.js';
+import { type EffectsKnown, writeEffects } from './effects.js';
 
 /** 409 naming the case: someone acted on it since it was read. */
 export const caseConflict = (caseNo: string) => conflict(`办件 ${caseNo} `, `Case ${caseNo}`);
@@ -76,4 +76,42 @@ export async function writeMove(
   await appendCaseAction(trx, c.caseNo, actionRow(c.id, next.version, action));
   await recordAction(trx, ctx, { entity: 'case', entityId: c.id, action: action.kind, payload: { caseNo: c.caseNo, seq: next.version, ...payloadOf(action) } });
   await writeEffects(trx, ctx, c, prev, next, action);
+}
+
+/** One step of a move: the action and the states before and after it. */
+export interface MoveStep {
+  prev: CaseState;
+  next: CaseState;
+  action: CaseAction;
+}
+
+/**
+ * Writes a move and its follow-ups (move.ts) at once: the projection of the last state (only if
+ * the case is still at `c.version`: one success, one 409, as `writeMove`), the action rows in one
+ * statement, an audit row and the effects for each step, in order. Returns the action rows.
+ */
+export async function writeMoves(
+  trx: Transaction<Database>,
+  ctx: Ctx,
+  c: { id: string; caseNo: string; version: number },
+  steps: readonly MoveStep[],
+  cal: WorkCalendar,
+  thresholds: LightThresholds,
+  known: EffectsKnown,
+): Promise<CaseActionsTable[]> {
+  const last = steps[steps.length - 1];
+  const ok = await updateCaseProjection(trx, c.id, c.version, last.next.version, projection(last.next, cal, last.action.date, last.action.at, thresholds));
+  if (!ok) throw caseConflict(c.caseNo);
+  const rows = steps.map((s) => actionRow(c.id, s.next.version, s.action));
+  try {
+    await insertCaseActions(trx, rows);
+  } catch (e) {
+    if (isUniqueViolation(e)) throw caseConflict(c.caseNo);
+    throw e;
+  }
+  for (const s of steps) {
+    await recordAction(trx, ctx, { entity: 'case', entityId: c.id, action: s.action.kind, payload: { caseNo: c.caseNo, seq: s.next.version, ...payloadOf(s.action) } });
+    await writeEffects(trx, ctx, c, s.prev, s.next, s.action, known);
+  }
+  return rows;
 }

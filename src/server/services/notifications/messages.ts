@@ -20,7 +20,7 @@ function me(ctx: Ctx) {
 export async function listMyMessages(ctx: Ctx, input: MessageQuery): Promise<MessageList> {
   const actor = me(ctx);
   const q = Query.parse(input);
-  const r = await listMessages(ctx.deps.db.kysely, actor.userId, [], { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, unreadOnly: q.unread === 'true' });
+  const r = await listMessages(ctx.deps.db.kysely, actor.userId, null, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, unreadOnly: q.unread === 'true' });
   return { items: r.items.map(view), total: r.total, unread: r.unread };
 }
 
