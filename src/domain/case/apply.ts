@@ -6,7 +6,7 @@
 import type { DateString } from '../calendar/dates.js';
 import { applyFee } from './apply-fees.js';
 import { isAccepted, openPause, type CasePause, type CaseState, type CaseTask } from './state.js';
-import type { ActionOf, CaseAction } from './types.js';
+import type { ActionOf, CaseAction, TaskAnswer } from './types.js';
 
 type Patch = Partial<CaseState>;
 
@@ -52,6 +52,12 @@ function supply(s: CaseState, a: ActionOf<'supply'>): Patch {
     return { ...endPause(s, a.date), deferred };
   }
   return { deferred };
+}
+
+/** 不同意 without a reason, or a reply without an answer, counts as consent (issue 4, 并联审批). */
+function countedAnswer(a: ActionOf<'completeTask'>): TaskAnswer {
+  if (a.answer === undefined) return 'agree';
+  return a.answer === 'disagree' && a.opinion.trim() === '' ? 'agree' : a.answer;
 }
 
 function returnTask(s: CaseState, a: ActionOf<'returnTask'>, version: number): Patch {
@@ -102,11 +108,18 @@ function changes(s: CaseState, a: CaseAction, version: number): Patch {
     case 'deferredOverdue':
       return openNew(s, { kind: 'deferredMaterial', procedure: null, reason: '容缺材料逾期未补齐', limitDays: null, from: d });
     case 'openTask': {
-      const task: CaseTask = { id: a.taskId, name: a.name, assignee: a.assignee, limitDays: a.limitDays, openedOn: d, status: 'open', closedOn: null, closedAtVersion: null, opinion: null, round: 1 };
+      const task: CaseTask = {
+        id: a.taskId, name: a.name, assignee: a.assignee, limitDays: a.limitDays, openedOn: d, status: 'open',
+        closedOn: null, closedAtVersion: null, opinion: null, round: 1, kind: a.taskKind ?? 'review', answer: null,
+      };
       return { tasks: [...s.tasks, task], status: s.status === 'accepted' ? 'inReview' : s.status };
     }
     case 'completeTask':
-      return { tasks: s.tasks.map((t): CaseTask => (t.id === a.taskId ? { ...t, status: 'completed', closedOn: d, closedAtVersion: version, opinion: a.opinion } : t)) };
+      return {
+        tasks: s.tasks.map((t): CaseTask =>
+          t.id === a.taskId ? { ...t, status: 'completed', closedOn: d, closedAtVersion: version, opinion: a.opinion, answer: t.kind === 'opinion' ? countedAnswer(a) : null } : t,
+        ),
+      };
     case 'returnTask':
       return returnTask(s, a, version);
     case 'decide': {

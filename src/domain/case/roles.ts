@@ -46,7 +46,8 @@ const MAY: Record<CaseActionKind, (s: CaseState, a: CaseActor) => boolean> = {
   resume: (s, a) => decider(s, a) || (a.role === 'reviewer' && hasTask(s, a)),
   deferredOverdue: is('system'),
   openTask: is('system', 'clerk', 'chiefRep', 'reviewer', 'deptLeader'),
-  completeTask: hasTask,
+  // the system closes a co-department's silent opinion as deemed consent (validate.ts checks when)
+  completeTask: (s, a) => hasTask(s, a) || (a.role === 'system' && s.tasks.some((t) => t.status === 'open' && t.kind === 'opinion')),
   returnTask: hasTask,
   decide: decider,
   recordForwardAnswer: is('clerk', 'chiefRep', 'deptLeader'),

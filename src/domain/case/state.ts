@@ -14,7 +14,9 @@ import type {
   PaymentMethod,
   SpecialProcedureKind,
   SupplementLine,
+  TaskAnswer,
   TaskAssignee,
+  TaskKind,
   TerminationGrounds,
 } from './types.js';
 
@@ -56,6 +58,10 @@ export interface CaseTask {
   opinion: string | null;
   /** how many times it has been opened (a returned step is worked again) */
   round: number;
+  /** a review step, or a co-department's opinion on a joint case */
+  kind: TaskKind;
+  /** an opinion task's answer as it counts: 不同意 without a reason, or no answer, counts as 同意 */
+  answer: TaskAnswer | null;
 }
 
 export interface CaseFee {

@@ -79,6 +79,16 @@ export type Delivery =
 
 export type PaymentMethod = 'cash' | 'card' | 'online';
 
+/**
+ * A co-department's answer to a joint case (联办件, 并联审批): 同意 / 不同意 / 同意但需转报, or
+ * consent deemed by the system when the task's limit passed in silence (超时默认).
+ */
+export const TASK_ANSWERS = ['agree', 'disagree', 'agreeForward', 'deemedConsent'] as const;
+export type TaskAnswer = (typeof TASK_ANSWERS)[number];
+
+/** A step of the lead department's own review, or a co-department's opinion (会签) on a joint case. */
+export type TaskKind = 'review' | 'opinion';
+
 export type TerminationGrounds =
   /** 告知承诺 found false: the decision is revoked (DESIGN §4) */
   | 'falsePledge'
@@ -116,8 +126,9 @@ export type CaseAction =
   | A<'resume'>
   /** owed 容缺 materials past their due date suspend the case (system) */
   | A<'deferredOverdue'>
-  | A<'openTask', { taskId: string; name: string; assignee: TaskAssignee; limitDays: number }>
-  | A<'completeTask', { taskId: string; opinion: string }>
+  | A<'openTask', { taskId: string; name: string; assignee: TaskAssignee; limitDays: number; taskKind?: TaskKind }>
+  /** `answer`: an opinion task's answer (a reply without one, or 不同意 without a reason, counts as consent) */
+  | A<'completeTask', { taskId: string; opinion: string; answer?: TaskAnswer }>
   /** back to the previous step (the task completed last), with a reason */
   | A<'returnTask', { taskId: string; reason: string }>
   | A<'decide', { decision: Decision }>

@@ -4,11 +4,11 @@
  * date within the promised limit, a timer firing only after its due date). Run by `transition`
  * after the state's guard.
  */
-import { MAX_LIMIT, addWorkdays, type WorkCalendar } from '../calendar/index.js';
+import { MAX_LIMIT, addWorkdays, deadlineWithPauses, type WorkCalendar } from '../calendar/index.js';
 import { ROLES } from '../permissions.js';
 import { caseError, type CaseError } from './errors.js';
 import { openPause, owedMaterials, type CaseState } from './state.js';
-import { SPECIAL_PROCEDURES, type ActionOf, type CaseAction } from './types.js';
+import { SPECIAL_PROCEDURES, TASK_ANSWERS, type ActionOf, type CaseAction } from './types.js';
 import { date, decision, delivery, integer, materials, problem, text, texts, type FieldProblem } from './validate-parts.js';
 
 const PROBLEMS = ['missing', 'wrong', 'incomplete'];
@@ -63,6 +63,25 @@ function task(s: CaseState, id: string): FieldProblem | null {
   return t.status === 'open' ? null : problem('taskId', `办理环节“${t.name}”未在进行中`, `Task "${t.name}" is not open`);
 }
 
+/**
+ * An answer belongs to a co-department's opinion task; 超时默认 is the system's alone, and only
+ * once the task's own limit has passed.
+ */
+function answer(s: CaseState, a: ActionOf<'completeTask'>, cal: WorkCalendar): FieldProblem | null {
+  const t = s.tasks.find((x) => x.id === a.taskId)!;
+  if (a.answer !== undefined && !(TASK_ANSWERS as readonly string[]).includes(a.answer)) return problem('answer', '会签意见无效', 'Invalid answer');
+  if (a.answer !== undefined && t.kind !== 'opinion') return problem('answer', `“${t.name}”不是会签环节`, `"${t.name}" asks for no answer`);
+  const bySystem = a.role === 'system';
+  if (bySystem !== (a.answer === 'deemedConsent')) {
+    return problem('answer', '超时默认同意只能由系统在时限届满后作出', 'Only the system deems consent, once the limit has passed');
+  }
+  if (bySystem) {
+    const due = deadlineWithPauses(cal, t.openedOn, t.limitDays, s.pauses, a.date);
+    if (a.date <= due) return problem('date', `会签时限至 ${due}，尚未届满`, `The opinion is due ${due}; not yet overdue`, 'case.tooEarly');
+  }
+  return null;
+}
+
 function fee(s: CaseState, id: string, wanted: 'assessed' | 'paid'): FieldProblem | null {
   const f = s.fees.find((x) => x.id === id);
   if (!f) return problem('feeId', '收费项目不存在', 'No such fee', 'case.unknownFee');
@@ -106,9 +125,10 @@ function payload(s: CaseState, a: CaseAction, cal: WorkCalendar): FieldProblem |
       if (s.tasks.some((t) => t.id === a.taskId)) return problem('taskId', '办理环节编号重复', 'The task id is already used', 'case.duplicate');
       return text(a.taskId, 'taskId', '环节编号', 'The task id') ?? text(a.name, 'name', '环节名称', 'The task name') ??
         integer(a.limitDays, 0, MAX_LIMIT, 'limitDays', '环节时限', 'The task limit') ??
-        ((ROLES as readonly string[]).includes(a.assignee?.role) ? null : problem('assignee.role', '承办角色无效', 'Invalid assignee role'));
+        ((ROLES as readonly string[]).includes(a.assignee?.role) ? null : problem('assignee.role', '承办角色无效', 'Invalid assignee role')) ??
+        (a.taskKind === undefined || a.taskKind === 'review' || a.taskKind === 'opinion' ? null : problem('taskKind', '环节类型无效', 'Invalid task kind'));
     case 'completeTask':
-      return task(s, a.taskId) ?? (typeof a.opinion === 'string' ? null : problem('opinion', '意见应为文字', 'The opinion must be text'));
+      return task(s, a.taskId) ?? (typeof a.opinion === 'string' ? null : problem('opinion', '意见应为文字', 'The opinion must be text')) ?? answer(s, a, cal);
     case 'returnTask':
       return task(s, a.taskId) ?? text(a.reason, 'reason', '退回理由', 'The reason for returning');
     case 'decide':

@@ -3,7 +3,7 @@
  * which builds a valid action of any kind for a state (the examples and the random walk use it).
  */
 import { expect } from 'vitest';
-import { addDays, addWorkdays, buildCalendar, type DateString, type WorkCalendar } from '../../../src/domain/calendar/index.js';
+import { addDays, addWorkdays, buildCalendar, deadlineWithPauses, type DateString, type WorkCalendar } from '../../../src/domain/calendar/index.js';
 import {
   initialCase,
   owedFees,
@@ -107,12 +107,22 @@ function payload(s: CaseState, kind: CaseActionKind, actor: CaseActor, date: Dat
           { departmentId: null, role: 'reviewer', userId: 'rev-1' },
         ]),
         limitDays: c % 6,
+        taskKind: c % 5 === 4 ? 'opinion' : 'review',
       });
     case 'completeTask':
     case 'returnTask': {
+      if (kind === 'completeTask' && actor.role === 'system') {
+        // 超时默认: an open opinion task, the day after its limit ran out
+        const t = s.tasks.find((x) => x.status === 'open' && x.kind === 'opinion');
+        const due = t ? deadlineWithPauses(cal, t.openedOn, t.limitDays, s.pauses, date) : date;
+        return { date: addDays(due, 1) > date ? addDays(due, 1) : date, p: { taskId: t?.id ?? 'none', opinion: '', answer: 'deemedConsent' } };
+      }
       const mine = workableTasks(s, actor);
-      const id = mine.length ? mine[c % mine.length].id : (s.tasks.find((t) => t.status === 'open')?.id ?? 'none');
-      return p(kind === 'completeTask' ? { taskId: id, opinion: '同意' } : { taskId: id, reason: '材料核查不充分' });
+      const task = mine.length ? mine[c % mine.length] : s.tasks.find((t) => t.status === 'open');
+      const id = task?.id ?? 'none';
+      if (kind === 'returnTask') return p({ taskId: id, reason: '材料核查不充分' });
+      if (task?.kind !== 'opinion') return p({ taskId: id, opinion: '同意' });
+      return p(pick([{ taskId: id, opinion: '同意', answer: 'agree' }, { taskId: id, opinion: '不符合规划条件', answer: 'disagree' }, { taskId: id, opinion: '', answer: 'disagree' }, { taskId: id, opinion: '需报省厅', answer: 'agreeForward' }]));
     }
     case 'decide':
       return p({ decision: s.item.handlingClass === 'reportUp' ? pick([FORWARD, DENIAL]) : pick([{ outcome: 'approved', note: '准予' }, DENIAL]) });
