@@ -25,6 +25,7 @@ import zhReview from './zh-CN/review';
 import zhProgress from './zh-CN/progress';
 import zhMessages from './zh-CN/messages';
 import zhSettings from './zh-CN/settings';
+import zhHall from './zh-CN/hall';
 
 import enCommon from './en/common';
 import enDict from './en/dict';
@@ -42,6 +43,7 @@ import enReview from './en/review';
 import enProgress from './en/progress';
 import enMessages from './en/messages';
 import enSettings from './en/settings';
+import enHall from './en/hall';
 
 const zhCN = {
   common: zhCommon,
@@ -60,6 +62,7 @@ const zhCN = {
   progress: zhProgress,
   messages: zhMessages,
   settings: zhSettings,
+  hall: zhHall,
 };
 export type MessageSchema = typeof zhCN;
 
@@ -80,6 +83,7 @@ const en: MessageSchema = {
   progress: enProgress,
   messages: enMessages,
   settings: enSettings,
+  hall: enHall,
 };
 
 function initialLocale(): LocaleCode {

@@ -1,7 +1,7 @@
 /**
  * Router and guards: /admin pages need a logged-in staff user (else /login?redirect=…), and the
- * route's `meta.permission` (else the 403 page); `requiresLogin` pages (the message box) any
- * logged-in person. The document title follows `meta.title`.
+ * route's `meta.permission` (else the 403 page); `requiresLogin` pages (the message box, the online
+ * hall's /me pages) any logged-in person — those marked `applicant` applicants only. The document title follows `meta.title`.
  */
 import { createRouter, createWebHistory } from 'vue-router';
 import { i18n } from '@/locales';
@@ -18,7 +18,10 @@ router.beforeEach(async (to) => {
   if (to.matched.some((r) => r.meta.requiresLogin)) {
     const auth = useAuthStore();
     await auth.ensureLoaded();
-    return auth.loggedIn ? true : { name: 'login', query: { redirect: to.fullPath } };
+    if (!auth.loggedIn) return { name: 'login', query: { redirect: to.fullPath } };
+    // the online hall's own pages are an applicant's: staff work cases in the workbench
+    if (auth.isStaff && to.matched.some((r) => r.meta.applicant)) return { path: '/admin' };
+    return true;
   }
   if (!to.matched.some((r) => r.meta.requiresAuth)) return true;
   const auth = useAuthStore();

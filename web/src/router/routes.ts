@@ -1,5 +1,5 @@
 /**
- * The route table: public site, login, and /admin whose children come from router/modules/*.ts
+ * The route table: public site (with the online hall's /me pages), login and registration, and /admin whose children come from router/modules/*.ts
  * (each file `export default` an AdminRoutes array — no need to edit this file to add a module).
  */
 import type { RouteRecordRaw } from 'vue-router';
@@ -19,11 +19,31 @@ export const routes: RouteRecordRaw[] = [
       { path: 'guide', name: 'guide', component: () => import('@/views/guide/GuideListView.vue'), meta: { title: 'layout.nav.guide' } },
       { path: 'guide/:id', name: 'guide-detail', component: () => import('@/views/guide/GuideDetailView.vue'), meta: { title: 'layout.nav.guide' } },
       { path: 'progress', name: 'progress', component: () => import('@/views/progress/ProgressView.vue'), meta: { title: 'progress.title' } },
-      // any signed-in person (an applicant's landing page after login; staff reach it from the header too)
-      { path: 'me/messages', name: 'me-messages', component: () => import('@/views/messages/MessagesView.vue'), meta: { title: 'messages.title', requiresLogin: true } },
+      { path: 'publications', name: 'publications', component: () => import('@/views/hall/PublicationsView.vue'), meta: { title: 'hall.publications.title' } },
+      // the online hall's personal pages (网上办事大厅): applicants only, under one sub-navigation
+      {
+        path: 'me',
+        component: () => import('@/views/hall/MeShell.vue'),
+        meta: { requiresLogin: true },
+        children: [
+          { path: '', redirect: { name: 'me-cases' } },
+          // any signed-in person (an applicant's landing page after login; staff reach it from the header too)
+          { path: 'messages', name: 'me-messages', component: () => import('@/views/messages/MessagesView.vue'), meta: { title: 'messages.title' } },
+          { path: 'cases', name: 'me-cases', component: () => import('@/views/hall/MyCasesView.vue'), meta: { title: 'hall.cases.title', applicant: true } },
+          { path: 'cases/:id', name: 'me-case', component: () => import('@/views/hall/MyCaseView.vue'), meta: { title: 'hall.case.title', applicant: true } },
+          { path: 'drafts', name: 'me-drafts', component: () => import('@/views/hall/DraftsView.vue'), meta: { title: 'hall.drafts.title', applicant: true } },
+          { path: 'drafts/:id', name: 'me-draft', component: () => import('@/views/hall/ApplyView.vue'), meta: { title: 'hall.apply.title', applicant: true } },
+          { path: 'apply/:itemId', name: 'me-apply', component: () => import('@/views/hall/ApplyStartView.vue'), meta: { title: 'hall.apply.title', applicant: true } },
+          { path: 'consultations', name: 'me-consultations', component: () => import('@/views/hall/ConsultationsView.vue'), meta: { title: 'hall.consult.title', applicant: true } },
+          { path: 'complaints', name: 'me-complaints', component: () => import('@/views/hall/ComplaintsView.vue'), meta: { title: 'hall.complain.title', applicant: true } },
+          { path: 'profile', name: 'me-profile', component: () => import('@/views/hall/ProfileView.vue'), meta: { title: 'hall.profile.title', applicant: true } },
+        ],
+      },
     ],
   },
   { path: '/login', name: 'login', component: () => import('@/views/auth/LoginView.vue'), meta: { title: 'auth.loginTitle' } },
+  { path: '/register', name: 'register', component: () => import('@/views/hall/RegisterView.vue'), meta: { title: 'hall.account.registerTitle' } },
+  { path: '/password-reset', name: 'password-reset', component: () => import('@/views/hall/PasswordResetView.vue'), meta: { title: 'hall.account.resetTitle' } },
   {
     path: '/admin',
     component: () => import('@/layouts/AdminLayout.vue'),

@@ -14,6 +14,8 @@ declare module 'vue-router' {
     requiresAuth?: boolean;
     /** page needs any logged-in person, staff or applicant (e.g. the message box) */
     requiresLogin?: boolean;
+    /** an online-hall page of the applicant's own (staff are sent to the workbench) */
+    applicant?: boolean;
     /** any one of these permissions opens the page and shows its menu entry */
     permission?: Permission | readonly Permission[];
     /** show in the side menu */

@@ -59,6 +59,13 @@ export const useAuthStore = defineStore('auth', () => {
     loaded.value = true;
   }
 
+  /** A session the server opened another way (an applicant's registration signs the new account in). */
+  function setSession(u: SessionUser, token: string): void {
+    user.value = u;
+    csrfToken.value = token;
+    loaded.value = true;
+  }
+
   async function logout(): Promise<void> {
     try {
       await authApi.logout();
@@ -74,5 +81,5 @@ export const useAuthStore = defineStore('auth', () => {
     loaded.value = true;
   }
 
-  return { user, csrfToken, loaded, loggedIn, isStaff, roles, hasPermission, hasAnyPermission, hasRole, ensureLoaded, login, logout, clearSession };
+  return { user, csrfToken, loaded, loggedIn, isStaff, roles, hasPermission, hasAnyPermission, hasRole, ensureLoaded, login, setSession, logout, clearSession };
 });
