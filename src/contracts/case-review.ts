@@ -17,6 +17,8 @@ export const TaskParams = z.object({ id: z.string().max(64), taskId: z.string().
 export const CompleteTaskBody = VersionBody.extend({
   /** the reviewer's opinion (审查意见); may be empty */
   opinion: Text(4000).default(''),
+  /** a co-department's answer on a joint case (会签): 不同意 needs its reason in `opinion`, else it counts as 同意 */
+  answer: z.enum(['agree', 'disagree', 'agreeForward']).optional(),
 });
 export type CompleteTaskBody = z.input<typeof CompleteTaskBody>;
 

@@ -39,12 +39,23 @@ export const PERMISSIONS = [
   'case:decide',
   // the center's answer to an applicant's request to review a refusal (复核, DESIGN §4)
   'case:recheck',
+  // electronic supervision (DESIGN §5–§6): the monitor, cards, rectifications and figures within
+  // scope; the supervision office's own work (rulings on appeals, orders, anomalies, complaints,
+  // follow-ups, reports); a department's answers (appeals, order answers, rectification work);
+  // a volunteer's observation reports
+  'supervision:read',
+  'supervision:manage',
+  'supervision:respond',
+  'observation:file',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const STAFF_READ: Permission[] = ['org:read', 'catalogue:read'];
 /** Working a case is the window's and the department's job, not the administrator's. */
 const CASE_WORK: readonly Permission[] = ['case:intake', 'case:accept', 'case:review', 'case:decide', 'case:recheck'];
+
+/** The supervision office's and the departments' own work, not the administrator's. */
+const SUPERVISION_WORK: readonly Permission[] = ['supervision:manage', 'supervision:respond', 'observation:file'];
 
 /** What each role may do; the scope (center subtree, department) limits where. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -53,10 +64,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   clerk: [...STAFF_READ, 'case:read', 'case:intake', 'case:accept'],
   chiefRep: [...STAFF_READ, 'case:read', 'case:accept', 'case:decide'],
   reviewer: [...STAFF_READ, 'case:read', 'case:review'],
-  deptLeader: [...STAFF_READ, 'catalogue:edit', 'user:read', 'delegation:manage', 'case:read', 'case:review', 'case:decide'],
-  supervisor: [...STAFF_READ, 'user:read', 'audit:read', 'case:read', 'case:recheck'],
-  centerAdmin: PERMISSIONS.filter((p) => !CASE_WORK.includes(p)),
-  volunteer: [],
+  deptLeader: [...STAFF_READ, 'catalogue:edit', 'user:read', 'delegation:manage', 'case:read', 'case:review', 'case:decide', 'supervision:read', 'supervision:respond'],
+  supervisor: [...STAFF_READ, 'user:read', 'audit:read', 'case:read', 'case:recheck', 'supervision:read', 'supervision:manage'],
+  centerAdmin: PERMISSIONS.filter((p) => !CASE_WORK.includes(p) && !SUPERVISION_WORK.includes(p)),
+  volunteer: ['observation:file'],
   deptSystem: [],
 };
 

@@ -6,6 +6,7 @@ import * as m0004 from './migrations/0004_cache_revisions.js';
 import * as m0005 from './migrations/0005_timers.js';
 import * as m0006 from './migrations/0006_online_hall.js';
 import * as m0007 from './migrations/0007_bundles.js';
+import * as m0008 from './migrations/0008_supervision.js';
 
 /** Migrations are listed here in order; names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_timers': m0005,
   '0006_online_hall': m0006,
   '0007_bundles': m0007,
+  '0008_supervision': m0008,
 };
 
 class StaticProvider implements MigrationProvider {

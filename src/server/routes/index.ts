@@ -19,10 +19,14 @@ import meMessages from './me/messages.js';
 import hallRoutes from './hall/index.js';
 import adminBundles from './admin/bundles.js';
 import publicBundles from './public/bundles.js';
+import supervisionRoutes from './supervision/index.js';
+import evaluationRoutes from './evaluation/index.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   for (const r of [auth, adminAudit, adminCatalogue, adminCalendar, adminOrganisation, publicCatalogue, publicCalendar, windowCases, windowCaseFees, reviewCases, reviewCaseProcedure, windowCaseMore, adminSettings, publicProgress, windowCaseNotices, meMessages, adminBundles, publicBundles]) {
     await app.register(r);
   }
   await hallRoutes(app);
+  await supervisionRoutes(app);
+  await evaluationRoutes(app);
 }

@@ -33,8 +33,9 @@ import { PDF_BYTES, sampleItem } from '../catalogue-helpers.js';
 import { type CaseMoveFixtures, createCaseMoveFixtures } from './case-fixtures.js';
 import { type BundleFixtures, createBundleFixtures } from './bundle-fixtures.js';
 import { createHallFixtures, type HallFixtures } from './hall-fixtures.js';
+import { createSupervisionFixtures, type SupervisionFixtures } from './supervision-fixtures.js';
 
-export interface Fixtures extends CaseMoveFixtures, BundleFixtures, HallFixtures {
+export interface Fixtures extends CaseMoveFixtures, BundleFixtures, HallFixtures, SupervisionFixtures {
   org: Org;
   /** a PDF form; public once itemA (which shows it) was published */
   fileId: string;
@@ -190,6 +191,7 @@ export async function createFixtures(t: TestApp): Promise<Fixtures> {
     ...(await createCaseMoveFixtures(t)),
     ...(await createBundleFixtures(t)),
     ...(await createHallFixtures(t)),
+    ...createSupervisionFixtures(t, () => submittedCase()),
     org, fileId: file.id, itemA, itemLife, itemB, delegationB, spareCenter, spareDept, windowId, staffId, exportJson, itemData, submittedCase,
     acceptedCase, taskCase, decidedCase,
     async acceptedNotice() {

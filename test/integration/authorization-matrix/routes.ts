@@ -8,6 +8,7 @@ import { ACTORS, type ActorName, type Rule, type User } from './actors.js';
 import { PASSWORD } from '../../helpers/fixtures.js';
 import { multipartBody, PDF_BYTES } from '../catalogue-helpers.js';
 import { HALL_MATRIX } from './hall-routes.js';
+import { SUPERVISION_MATRIX } from './supervision-routes.js';
 
 export interface Req {
   url: string;
@@ -446,4 +447,6 @@ export const MATRIX: Record<string, RouteCase> = {
   'GET /api/v1/calendar/days': { rule: 'public', request: at('/api/v1/calendar/days?year=2026') },
   // ——— the online hall (hall-routes.ts) ———
   ...HALL_MATRIX,
+  // ——— supervision and evaluation (supervision-routes.ts) ———
+  ...SUPERVISION_MATRIX,
 };

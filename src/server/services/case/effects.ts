@@ -13,6 +13,7 @@ import { countNotices, insertNotice, insertOutbox } from '../../repositories/not
 import type { Ctx } from '../context.js';
 import { type MessageFacts, type Template, renderMessage } from '../notifications/templates.js';
 import { scheduleCaseTimers } from '../timers/schedule.js';
+import { supervisionEffects } from '../supervision/case-hook.js';
 
 /** 文号 prefixes: 受理〔2026〕{caseNo}-1 */
 const NOTICE_PREFIX: Record<NoticeKind, string> = {
@@ -88,6 +89,8 @@ export async function writeEffects(
 ): Promise<void> {
   // the time-based rules the move sets going (supplement expiry, 容缺 due dates, light changes)
   await scheduleCaseTimers(trx, c.id, prev, next, action);
+  // the window's current case, rating occasions, anomalies (supervision/case-hook.ts)
+  await supervisionEffects(trx, ctx, c, prev, next, action);
   const notice = noticeFor(action);
   const templates = messagesFor(prev, next, action);
   if (!notice && templates.length === 0) return;

@@ -7,9 +7,11 @@
  * - Only the steps after the (first) accept step become tasks, and not the `decide` and `deliver`
  *   steps: those are the case's own moves (decide, deliver) with their own role rules — a
  *   "决定" task would have to be completed before the decision it stands for.
- * - Tasks run in procedure order: starting review opens the first task step; completing a task
- *   opens the next one, in the same transaction (move.ts follow-ups), so the case is never seen
- *   between steps with no task open (where a decision would be allowed too early).
+ * - Tasks run in procedure order, stage by stage (stages.ts): starting review opens the first
+ *   stage; completing the last open task of a stage opens the next one, in the same transaction
+ *   (move.ts follow-ups), so the case is never seen between steps with no task open (where a
+ *   decision would be allowed too early). A joint item's co-department steps form one stage:
+ *   their opinion tasks open together, each answered (同意 / 不同意 / 同意但需转报) on its own.
  * - A task's id is `{stepNo}.{n}`: the step's 1-based place in the procedure and how many tasks
  *   that step has had (a returned step's successor is opened again as a new task).
  * - A step's assignee is its department (the item's own when the step names none) and role; its
@@ -25,43 +27,11 @@
 import type { CompleteTaskBody, ReturnTaskBody, StartReviewBody } from '../../../contracts/case-review.js';
 import { CompleteTaskBody as CompleteSchema, ReturnTaskBody as ReturnSchema, StartReviewBody as StartSchema } from '../../../contracts/case-review.js';
 import type { CaseView } from '../../../contracts/case.js';
-import type { ItemData, ProcedureStep } from '../../../contracts/catalogue.js';
-import type { ActionBase, CaseAction, CaseState } from '../../../domain/case/index.js';
 import type { Ctx } from '../context.js';
 import { moveCase } from './move.js';
+import { afterTask, firstStage } from './stages.js';
 
-const NOT_TASKS: readonly ProcedureStep['kind'][] = ['accept', 'decide', 'deliver'];
-
-/**
- * The procedure steps that become tasks, with their 1-based place in the procedure: the steps
- * between acceptance and the decision. What follows the decision (制证, 送达) is the window's
- * work after conclusion — delivery — not a task that would hold the decision up.
- */
-export function taskSteps(item: ItemData): { stepNo: number; step: ProcedureStep }[] {
-  const acceptAt = item.procedure.findIndex((s) => s.kind === 'accept');
-  const decideAt = item.procedure.findIndex((s) => s.kind === 'decide');
-  return item.procedure
-    .map((step, i) => ({ stepNo: i + 1, step }))
-    .filter(({ stepNo, step }) => stepNo - 1 > acceptAt && (decideAt < 0 || stepNo - 1 < decideAt) && !NOT_TASKS.includes(step.kind));
-}
-
-const stepNoOf = (taskId: string): number | null => {
-  const m = /^(\d+)\.\d+$/.exec(taskId);
-  return m ? Number(m[1]) : null;
-};
-
-/** The openTask action for `stepNo`, numbered after the tasks that step already had. */
-function openStep(s: CaseState, item: ItemData, stepNo: number, step: ProcedureStep, base: ActionBase): CaseAction {
-  const n = s.tasks.filter((t) => stepNoOf(t.id) === stepNo).length + 1;
-  return {
-    ...base,
-    kind: 'openTask',
-    taskId: `${stepNo}.${n}`,
-    name: step.name,
-    assignee: { departmentId: step.departmentId ?? item.departmentId, role: step.role, userId: null },
-    limitDays: step.limitDays,
-  };
-}
+export { taskSteps } from './stages.js';
 
 /** accepted → inReview, the first task step opened. */
 export function startReview(ctx: Ctx, id: string, input: StartReviewBody): Promise<CaseView> {
@@ -72,10 +42,7 @@ export function startReview(ctx: Ctx, id: string, input: StartReviewBody): Promi
     body.version,
     'case:accept',
     (base) => ({ ...base, kind: 'startReview' }),
-    (next, base, { item }) => {
-      const first = taskSteps(item)[0];
-      return first ? [openStep(next, item, first.stepNo, first.step, base)] : [];
-    },
+    (next, base, { item }) => firstStage(next, base, item),
   );
 }
 
@@ -87,12 +54,8 @@ export function completeTask(ctx: Ctx, id: string, taskId: string, input: Comple
     id,
     body.version,
     'case:review',
-    (base) => ({ ...base, kind: 'completeTask', taskId, opinion: body.opinion }),
-    (next, base, { item }) => {
-      const done = stepNoOf(taskId);
-      const following = done === null ? undefined : taskSteps(item).find((x) => x.stepNo > done);
-      return following ? [openStep(next, item, following.stepNo, following.step, base)] : [];
-    },
+    (base) => ({ ...base, kind: 'completeTask', taskId, opinion: body.opinion, ...(body.answer ? { answer: body.answer } : {}) }),
+    (next, base, { item }) => afterTask(next, base, item, taskId),
   );
 }
 

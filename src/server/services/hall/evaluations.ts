@@ -18,6 +18,7 @@ import { loadCalendar } from '../calendar/load.js';
 import { caseItemOf, getItemVersion } from '../case/access.js';
 import { toAction } from '../case/store.js';
 import { type Ctx, inTx, nowIso } from '../context.js';
+import { afterHallRating } from '../evaluation/rate.js';
 import { ownCase, requireApplicant } from './access.js';
 import { invitedOccasions, myCase } from './case-view.js';
 
@@ -47,11 +48,14 @@ export async function rateCase(ctx: Ctx, caseId: string, input: EvaluationBody):
         ]);
       }
       const id = randomUUID();
-      await insertEvaluation(trx, {
+      const rating = {
         id, case_id: row.id, center_id: row.center_id, department_id: row.department_id, window_id: null, item_id: row.item_id,
         occasion: body.occasion, channel: 'online', level: body.level, comment: body.comment, rater_user_id: actor.userId, created_at: nowIso(ctx.deps),
-      });
+      };
+      await insertEvaluation(trx, rating);
       await recordAction(trx, ctx, { entity: 'evaluation', entityId: id, action: 'rate', payload: { caseId: row.id, occasion: body.occasion, level: body.level } });
+      // the occasion is rated; a bad review opens its rectification (evaluation/rate.ts)
+      await afterHallRating(trx, ctx, rating);
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw alreadyRated();

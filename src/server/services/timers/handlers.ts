@@ -14,6 +14,8 @@ import { recordAction } from '../audit/record.js';
 import { lockedCase, systemBase, systemMove, timerCtx, writeSystemMove } from '../case/system-moves.js';
 import type { Deps } from '../context.js';
 import { deferredDueTimer, isRunning, nextLightTimer, scheduleTimers } from './schedule.js';
+import { superviseCase } from '../supervision/cards-sweep.js';
+import { supervisionDaily } from '../supervision/daily.js';
 
 export type TimerHandler = (trx: Transaction<Database>, deps: Deps, timer: TimersTable) => Promise<void>;
 
@@ -74,9 +76,11 @@ const lightCheck: TimerHandler = async (trx, deps, t) => {
     if (!(await setCaseLight(trx, c.row.id, c.row.version, light, c.now.at))) throw conflict(`办件 ${c.row.case_no} `, `Case ${c.row.case_no}`);
     await recordAction(trx, timerCtx(deps), { entity: 'case', entityId: c.row.id, action: 'lightChanged', payload: { caseNo: c.row.case_no, from: c.row.light, to: light, date: c.now.date } });
   }
+  // cards as the lights call for (supervision/cards-sweep.ts)
+  await superviseCase(trx, timerCtx(deps), c);
   const next = nextLightTimer(c.row.id, c.row.time_zone, c.cal, c.now.date, c.state.deadlines, c.thresholds);
   if (next) await scheduleTimers(trx, [next], c.now.at);
 };
 
 /** The built-in kinds; tests and benchmarks add their own (runDueTimers' `handlers`). */
-export const TIMER_HANDLERS: Readonly<Record<string, TimerHandler>> = { supplementExpiry, deferredDue, deferredReturn, lightCheck };
+export const TIMER_HANDLERS: Readonly<Record<string, TimerHandler>> = { supplementExpiry, deferredDue, deferredReturn, lightCheck, supervisionDaily };

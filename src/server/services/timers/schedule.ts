@@ -23,7 +23,7 @@ import { lightThresholdsFor } from '../settings/index.js';
 import { nextLightChange } from './light.js';
 import { startOfDay, startOfDayAfter } from './time.js';
 
-export const TIMER_KINDS = ['supplementExpiry', 'deferredDue', 'deferredReturn', 'lightCheck'] as const;
+export const TIMER_KINDS = ['supplementExpiry', 'deferredDue', 'deferredReturn', 'lightCheck', 'supervisionDaily'] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 
 /**
