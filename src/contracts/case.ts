@@ -126,6 +126,12 @@ export const CaseTaskView = z.object({
   status: z.enum(['open', 'completed', 'returned', 'cancelled']),
   deadline: IsoDate,
   light: CaseLight,
+  /** a review step, or a co-department's opinion on a joint case (会签) */
+  kind: z.enum(['review', 'opinion']),
+  /** an opinion's answer as it counts (不同意 without a reason counts as 同意; 超时默认 by the system) */
+  answer: z.enum(['agree', 'disagree', 'agreeForward', 'deemedConsent']).nullable(),
+  opinion: z.string().nullable(),
+  closedOn: IsoDate.nullable(),
 });
 
 /** A fee of the case (integer fen), with its payment receipt or why it was cancelled / refunded. */

@@ -1,7 +1,7 @@
 /**
  * Every difference between SQLite and PostgreSQL lives here, nowhere else.
  */
-import type { SelectQueryBuilder } from 'kysely';
+import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -73,4 +73,14 @@ export function forUpdateOf<DB, TB extends keyof DB, O>(
  */
 export function hasWritingCte(dialect: Dialect): boolean {
   return dialect === 'postgres';
+}
+
+/**
+ * In a subquery: the JSON text of an array with one array per row (`cols`, in order), `[]` when
+ * there is no row — lists read with their owner in one statement (a session with its grants).
+ */
+export function jsonRowsAgg(dialect: Dialect, cols: readonly RawBuilder<unknown>[]): RawBuilder<string> {
+  return dialect === 'postgres'
+    ? sql<string>`coalesce(json_agg(json_build_array(${sql.join(cols)})), '[]'::json)::text`
+    : sql<string>`json_group_array(json_array(${sql.join(cols)}))`;
 }

@@ -7,6 +7,7 @@ import * as m0005 from './migrations/0005_timers.js';
 import * as m0006 from './migrations/0006_online_hall.js';
 import * as m0007 from './migrations/0007_bundles.js';
 import * as m0008 from './migrations/0008_supervision.js';
+import * as m0009 from './migrations/0009_joint.js';
 
 /** Migrations are listed here in order; names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_online_hall': m0006,
   '0007_bundles': m0007,
   '0008_supervision': m0008,
+  '0009_joint': m0009,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -219,6 +219,8 @@ export interface CasesTable {
   applicant_uscc: string | null;
   applicant_phone: string;
   applicant_user_id: string | null;
+  /** co-departments copied on a joint case, space-separated ids (0009) */
+  co_departments: string;
   status: string;
   outcome: string | null;
   intake_date: string;

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Dialect } from '../db/dialect.js';
+import { prepared } from '../db/prepared.js';
 import { forUpdate, hasWritingCte } from '../db/dialect.js';
 import type { ActionLogTable } from '../db/schema.js';
 import type { Executor } from '../services/context.js';
@@ -6,9 +8,22 @@ import type { Executor } from '../services/context.js';
 export type NewAction = Omit<ActionLogTable, 'seq' | 'prev_hash' | 'hash'>;
 
 /** Locks the chain head (PostgreSQL) so concurrent writers chain one after another. */
-export async function lockHead(db: Executor, dialect: Dialect) {
-  return forUpdate(dialect, db.selectFrom('action_log_head').select(['seq', 'hash']).where('id', '=', 1)).executeTakeFirstOrThrow();
+export async function lockHead(db: Executor, _dialect?: Dialect): Promise<{ seq: number; hash: string }> {
+  const r = await db.executeQuery(lockHeadQuery(db, {}));
+  if (!r.rows[0]) throw new Error('action log: no head row');
+  return r.rows[0];
 }
+const lockHeadQuery = prepared<Record<string, never>, { seq: number; hash: string }>((db, _p, { dialect }) =>
+  forUpdate(dialect, db.selectFrom('action_log_head').select(['seq', 'hash']).where('id', '=', 1)),
+);
+
+const LOG_COLUMNS: readonly (keyof ActionLogTable)[] = ['seq', 'at', 'actor_id', 'actor_name', 'role', 'client_ip', 'entity', 'entity_id', 'action', 'payload', 'prev_hash', 'hash'];
+const insertLogQuery = prepared<Record<string, unknown>, never>((db, p, { variant }) =>
+  db.insertInto('action_log').values(Array.from({ length: Number(variant) }, (_, i) => Object.fromEntries(LOG_COLUMNS.map((k) => [k, p(`${i}.${k}`)])) as unknown as ActionLogTable)),
+);
+const moveHeadQuery = prepared<{ seq: number; hash: string }, never>((db, p) =>
+  db.updateTable('action_log_head').set({ seq: p('seq'), hash: p('hash') }).where('id', '=', 1),
+);
 
 /** Rows per insert statement: well under both databases' limits on bound parameters. */
 const CHUNK = 500;
@@ -26,8 +41,62 @@ export async function appendActions(db: Executor, dialect: Dialect, rows: readon
     await db.with('appended', (q) => q.insertInto('action_log').values([...rows])).updateTable('action_log_head').set(head).where('id', '=', 1).execute();
     return;
   }
-  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('action_log').values(rows.slice(i, i + CHUNK)).execute();
-  await db.updateTable('action_log_head').set(head).where('id', '=', 1).execute();
+  if (rows.length <= 4) {
+    const args: Record<string, unknown> = {};
+    rows.forEach((r, i) => LOG_COLUMNS.forEach((k) => (args[`${i}.${k}`] = r[k])));
+    await db.executeQuery(insertLogQuery(db, args, rows.length));
+  } else {
+    for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('action_log').values(rows.slice(i, i + CHUNK)).execute();
+  }
+  await db.executeQuery(moveHeadQuery(db, head));
+}
+
+/** A row to chain in the database: its columns, and `middle`, the canonical text between seq and prev_hash (audit/record.ts). */
+export type ChainInput = NewAction & { middle: string };
+
+/**
+ * PostgreSQL, one statement: locks the head, chains `rows` onto it — each row's seq, prev_hash
+ * and hash = sha256('[' || seq || ',' || middle || ',"' || prev_hash || '"]'), the same text
+ * audit/record.ts hashes — inserts them and moves the head. The head stays locked until COMMIT,
+ * the next statement: no round trip to the app in between.
+ */
+export async function chainAndAppendPg(db: Executor, rows: readonly ChainInput[]): Promise<void> {
+  if (rows.length === 0) return;
+  const col = <K extends keyof ChainInput>(k: K) => rows.map((r) => r[k]);
+  const hash = (seq: string, middle: string, prev: string) =>
+    sql`encode(sha256(convert_to('[' || (${sql.raw(seq)})::text || ',' || ${sql.raw(middle)} || ',"' || ${sql.raw(prev)} || '"]', 'UTF8')), 'hex')`;
+  const r = await sql<{ n: number }>`
+    with recursive
+      head as (select seq, hash from action_log_head where id = 1 for update),
+      input as (
+        select * from unnest(
+          ${col('at')}::text[], ${col('actor_id')}::text[], ${col('actor_name')}::text[], ${col('role')}::text[],
+          ${col('client_ip')}::text[], ${col('entity')}::text[], ${col('entity_id')}::text[], ${col('action')}::text[],
+          ${col('payload')}::text[], ${col('middle')}::text[]
+        ) with ordinality as r(at, actor_id, actor_name, role, client_ip, entity, entity_id, action, payload, middle, i)
+      ),
+      chain as (
+        select r.i, h.seq + 1 as seq, h.hash as prev_hash, ${hash('h.seq + 1', 'r.middle', 'h.hash')} as hash
+          from head h join input r on r.i = 1
+        union all
+        select r.i, c.seq + 1, c.hash, ${hash('c.seq + 1', 'r.middle', 'c.hash')}
+          from chain c join input r on r.i = c.i + 1
+      ),
+      appended as (
+        insert into action_log (seq, at, actor_id, actor_name, role, client_ip, entity, entity_id, action, payload, prev_hash, hash)
+        select c.seq, r.at, r.actor_id, r.actor_name, r.role, r.client_ip, r.entity, r.entity_id, r.action, r.payload, c.prev_hash, c.hash
+          from chain c join input r on r.i = c.i
+        returning seq
+      ),
+      moved as (
+        update action_log_head set seq = last.seq, hash = last.hash
+          from (select seq, hash from chain order by i desc limit 1) as last
+          where action_log_head.id = 1
+        returning 1
+      )
+    select (select count(*) from appended)::int as n, (select count(*) from moved)::int as moved`.execute(db);
+  const row = r.rows[0] as { n: number; moved: number } | undefined;
+  if (!row || Number(row.n) !== rows.length || Number(row.moved) !== 1) throw new Error('action log: chaining failed');
 }
 
 export async function appendAction(db: Executor, dialect: Dialect, row: ActionLogTable): Promise<void> {

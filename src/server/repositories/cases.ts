@@ -7,6 +7,7 @@ import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { type Dialect, escapeLike, forUpdate, forUpdateOf, likeOp, toCount } from '../db/dialect.js';
 import type { CaseActionsTable, CasesTable } from '../db/schema.js';
 import type { Executor } from '../services/context.js';
+import { prepared } from '../db/prepared.js';
 
 /**
  * The next daily sequence of a center, taken inside the caller's transaction: the counter row is
@@ -48,9 +49,11 @@ export async function findCase(db: Executor, id: string) {
  * wait gets the row as the one before it committed it (PostgreSQL re-reads a locked row that
  * changed while it waited).
  */
-export async function lockAndFindCase(db: Executor, dialect: Dialect, id: string) {
-  return forUpdateOf(dialect, caseWithCenter(db, id), 'cases').executeTakeFirst();
+export async function lockAndFindCase(db: Executor, dialect: Dialect, id: string): Promise<CaseRow | undefined> {
+  const r = await db.executeQuery(lockAndFindCaseQuery(db, { id }));
+  return r.rows[0];
 }
+const lockAndFindCaseQuery = prepared<{ id: string }, CaseRow>((db, p, { dialect }) => forUpdateOf(dialect, caseWithCenter(db, p('id')), 'cases'));
 /**
  * Locks the case row (PostgreSQL; SQLite serialises writers) for a read-modify-write: a second
  * writer waits here, then reads the version the first one left.
@@ -65,9 +68,17 @@ export type CaseProjection = Pick<CasesTable, 'status' | 'outcome' | 'accepted_o
 
 /** Optimistic write of the projection: false when the case moved on since `version`. */
 export async function updateCaseProjection(db: Executor, id: string, version: number, nextVersion: number, set: CaseProjection): Promise<boolean> {
-  const r = await db.updateTable('cases').set({ ...set, version: nextVersion }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  const r = await db.executeQuery(updateProjectionQuery(db, { ...set, id, version, nextVersion }));
+  return Number(r.numAffectedRows) === 1;
 }
+const PROJECTION: readonly (keyof CaseProjection)[] = ['status', 'outcome', 'accepted_on', 'promised_due', 'statutory_due', 'light', 'updated_at'];
+const updateProjectionQuery = prepared<CaseProjection & { id: string; version: number; nextVersion: number }, never>((db, p) =>
+  db
+    .updateTable('cases')
+    .set({ ...Object.fromEntries(PROJECTION.map((k) => [k, p(k)])), version: p('nextVersion') })
+    .where('id', '=', p('id'))
+    .where('version', '=', p('version')),
+);
 
 export async function insertCaseAction(db: Executor, row: CaseActionsTable): Promise<void> {
   await db.insertInto('case_actions').values(row).execute();
@@ -75,8 +86,21 @@ export async function insertCaseAction(db: Executor, row: CaseActionsTable): Pro
 
 /** Several action rows in one statement (a move and its follow-ups). */
 export async function insertCaseActions(db: Executor, rows: readonly CaseActionsTable[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('case_actions').values([...rows]).execute();
+  if (rows.length === 0) return;
+  if (rows.length > 4) {
+    await db.insertInto('case_actions').values([...rows]).execute();
+    return;
+  }
+  const args: Record<string, unknown> = {};
+  rows.forEach((r, i) => ACTION_COLUMNS.forEach((k) => (args[`${i}.${k}`] = r[k])));
+  await db.executeQuery(insertActionsQuery(db, args, rows.length));
 }
+const ACTION_COLUMNS: readonly (keyof CaseActionsTable)[] = ['id', 'case_id', 'seq', 'kind', 'at', 'date', 'actor_id', 'role', 'payload'];
+const insertActionsQuery = prepared<Record<string, unknown>, never>((db, p, { variant }) =>
+  db.insertInto('case_actions').values(
+    Array.from({ length: Number(variant) }, (_, i) => Object.fromEntries(ACTION_COLUMNS.map((k) => [k, p(`${i}.${k}`)])) as unknown as CaseActionsTable),
+  ),
+);
 
 export async function listCaseActions(db: Executor, caseId: string): Promise<CaseActionsTable[]> {
   return db.selectFrom('case_actions').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
@@ -99,7 +123,16 @@ export interface CacheRevisions {
  * the caller's cached calendar and thresholds are checked against.
  */
 export async function listCaseActionsForView(db: Executor, caseId: string): Promise<{ rows: CaseActionWithName[]; revisions: CacheRevisions | null }> {
-  const rows = await db
+  const { rows } = await db.executeQuery(actionsForViewQuery(db, { caseId }));
+  const first = rows[0];
+  const revisions = first?.calendar_revision && first.settings_revision ? { calendar: first.calendar_revision, settings: first.settings_revision } : null;
+  return {
+    rows: rows.map(({ calendar_revision: _c, settings_revision: _s, ...r }) => r),
+    revisions,
+  };
+}
+const actionsForViewQuery = prepared<{ caseId: string }, CaseActionWithName & { calendar_revision: string | null; settings_revision: string | null }>((db, p) =>
+  db
     .selectFrom('case_actions')
     .leftJoin('users', 'users.id', 'case_actions.actor_id')
     .selectAll('case_actions')
@@ -108,16 +141,9 @@ export async function listCaseActionsForView(db: Executor, caseId: string): Prom
       eb.selectFrom('cache_revisions').select('revision').where('name', '=', 'calendar').as('calendar_revision'),
       eb.selectFrom('cache_revisions').select('revision').where('name', '=', 'settings').as('settings_revision'),
     ])
-    .where('case_actions.case_id', '=', caseId)
-    .orderBy('case_actions.seq')
-    .execute();
-  const first = rows[0];
-  const revisions = first?.calendar_revision && first.settings_revision ? { calendar: first.calendar_revision, settings: first.settings_revision } : null;
-  return {
-    rows: rows.map(({ calendar_revision: _c, settings_revision: _s, ...r }) => r),
-    revisions,
-  };
-}
+    .where('case_actions.case_id', '=', p('caseId'))
+    .orderBy('case_actions.seq') as any,
+);
 
 /** Is the item delegated to the department (its chief rep decides at the window)? */
 export async function isDelegated(db: Executor, departmentId: string, itemId: string): Promise<boolean> {
@@ -161,7 +187,11 @@ function casesQuery(db: Executor, dialect: Dialect, f: CaseFilter) {
         f.grants.map((g) =>
           g.departmentId === null
             ? startsWith('centers.path', g.centerPath)
-            : eb.and([startsWith('centers.path', g.centerPath), eb('cases.department_id', '=', g.departmentId)]),
+            : eb.and([
+                startsWith('centers.path', g.centerPath),
+                // the department's own cases, and joint cases it was copied to (co_departments, 0009)
+                eb.or([eb('cases.department_id', '=', g.departmentId), sql<SqlBool>`${sql.ref('cases.co_departments')} like ${'%' + escapeLike(g.departmentId) + '%'} escape '\\'`]),
+              ]),
         ),
       ),
     );

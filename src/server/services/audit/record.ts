@@ -5,15 +5,18 @@
  * Chaining needs the head row locked (PostgreSQL; SQLite serialises writers), and that lock
  * makes every writing transaction of every instance wait for the one holding it. So a
  * transaction opened by `inTx` does not chain as it goes: `recordAction` keeps its rows, and
- * `flushAudit` — the last thing `inTx` does before COMMIT — locks the head, numbers and hashes
- * them, inserts them in one statement and moves the head. The head is then held for those three
- * statements and the commit only, not for the rest of the transaction. A transaction that was
- * not opened by `inTx` (there is none today) gets its rows chained at once, as before.
+ * `flushAudit` — the last thing `inTx` does before COMMIT — chains them. On PostgreSQL that is
+ * one statement (lock the head, number and hash the rows, insert them, move the head; see
+ * `chainInDb`), so the head is held for that statement and the COMMIT only. On SQLite (in
+ * process, no round trips) the head is read, the rows hashed here, inserted and the head moved.
+ * A transaction that was not opened by `inTx` (there is none today) gets its rows chained at
+ * once, the head locked by a statement of its own, as before.
  */
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { ActionLogTable, Database } from '../../db/schema.js';
-import { appendActions, lockHead } from '../../repositories/action-log.js';
+import type { Db } from '../../db/database.js';
+import { appendActions, chainAndAppendPg, lockHead } from '../../repositories/action-log.js';
 import type { Ctx, Deps } from '../context.js';
 
 export interface ActionInput {
@@ -26,10 +29,18 @@ export interface ActionInput {
 /** A row as recorded, before it is chained (number, time, previous hash and hash). */
 type Unchained = Omit<ActionLogTable, 'seq' | 'at' | 'prev_hash' | 'hash'>;
 
+/**
+ * The canonical text of a row between its seq and its prev_hash. The text hashed is
+ * `[seq,middle,"prev_hash"]` — exactly JSON.stringify([seq, at, actor_id, actor_name, role,
+ * client_ip, entity, entity_id, action, payload, prev_hash]) — so that PostgreSQL can chain a row
+ * with the middle computed here (repositories/action-log.ts chainAndAppendPg).
+ */
+export function canonicalMiddle(r: Omit<ActionLogTable, 'seq' | 'prev_hash' | 'hash'>): string {
+  return JSON.stringify([r.at, r.actor_id, r.actor_name, r.role, r.client_ip, r.entity, r.entity_id, r.action, r.payload]).slice(1, -1);
+}
+
 export function hashRow(r: Omit<ActionLogTable, 'hash'>): string {
-  const canonical = JSON.stringify([
-    r.seq, r.at, r.actor_id, r.actor_name, r.role, r.client_ip, r.entity, r.entity_id, r.action, r.payload, r.prev_hash,
-  ]);
+  const canonical = `[${JSON.stringify(r.seq)},${canonicalMiddle(r)},${JSON.stringify(r.prev_hash)}]`;
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -46,11 +57,39 @@ export function openAudit(trx: Transaction<Database>): void {
   pending.set(trx, []);
 }
 
-/** Chains and writes the transaction's rows: the last statements before COMMIT. */
+/** Chains and writes the transaction's rows: the last statement before COMMIT. */
 export async function flushAudit(trx: Transaction<Database>, deps: Deps): Promise<void> {
   const rows = pending.get(trx);
   pending.delete(trx);
-  if (rows && rows.length > 0) await chain(trx, deps, rows);
+  if (!rows || rows.length === 0) return;
+  if (deps.db.dialect === 'postgres') await chainInDb(trx, deps, rows);
+  else await chain(trx, deps, rows);
+}
+
+/** The last chaining statement each database handle (app instance) sent, for `chainInDb`. */
+const lastChaining = new WeakMap<Db, Promise<void>>();
+
+/**
+ * PostgreSQL: the head is locked, the rows chained onto it and inserted, and the head moved in one
+ * statement (hashes computed by the database from the canonical text made here), so the lock is
+ * held for that statement and the COMMIT only, with no round trip to this process between them.
+ * An instance sends one such statement at a time, reading the time just before: as when the time
+ * was read under the lock, an instance's rows have their times in the log's order.
+ */
+async function chainInDb(trx: Transaction<Database>, deps: Deps, rows: readonly Unchained[]): Promise<void> {
+  const before = lastChaining.get(deps.db) ?? Promise.resolve();
+  const mine = before.then(() => {
+    const at = deps.clock.now().toISOString();
+    return chainAndAppendPg(
+      trx,
+      rows.map((r) => {
+        const row = { at, ...r };
+        return { ...row, middle: canonicalMiddle(row) };
+      }),
+    );
+  });
+  lastChaining.set(deps.db, mine.catch(() => undefined));
+  await mine;
 }
 
 async function chain(trx: Transaction<Database>, deps: Deps, rows: readonly Unchained[]): Promise<void> {

@@ -3,8 +3,8 @@
  * CSRF token the web app must echo in `x-csrf-token` on every state-changing request.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Actor } from '../../../domain/permissions.js';
-import { deleteSession, findSession, touchSession } from '../../repositories/sessions.js';
+import type { Actor, Role } from '../../../domain/permissions.js';
+import { deleteSession, findSessionWithActor, type SessionWithActorRow, touchSession } from '../../repositories/sessions.js';
 import { findUserById, loadGrants, loadWindowIds } from '../../repositories/users.js';
 import type { Deps, Executor } from '../context.js';
 
@@ -47,18 +47,36 @@ export interface ResolvedSession {
   csrfToken: string;
 }
 
-/** The session behind a cookie token, sliding its expiry; null when missing or expired. */
+/** The actor a session row read with its user, grants and windows (sessions.ts) names; null when inactive. */
+export function actorOf(r: SessionWithActorRow): Actor | null {
+  if (!Number(r.active)) return null;
+  const grants = (JSON.parse(r.grants) as [Role, string | null, string | null, string | null][]).map(([role, centerId, departmentId, centerPath]) => ({
+    role,
+    centerId,
+    centerPath: centerPath ?? null,
+    departmentId,
+  }));
+  const windowIds = (JSON.parse(r.windows) as [string][]).map(([w]) => w);
+  return { userId: r.user_id, username: r.username, displayName: r.display_name, kind: r.kind === 'applicant' ? 'applicant' : 'staff', grants, windowIds };
+}
+
+/**
+ * The session behind a cookie token, sliding its expiry; null when missing or expired. One
+ * statement reads the session with its user, grants and windows, every time: nothing is kept
+ * between requests, so a logout (or a changed role, a deactivated account) holds at once on
+ * every instance.
+ */
 export async function resolveSession(deps: Deps, token: string): Promise<ResolvedSession | null> {
   const db = deps.db.kysely;
   const id = sessionId(token, deps.config.sessionSecret);
-  const s = await findSession(db, id);
+  const s = await findSessionWithActor(db, id);
   if (!s) return null;
   const now = deps.clock.now();
   if (s.expires_at <= now.toISOString()) {
     await deleteSession(db, id);
     return null;
   }
-  const actor = await loadActor(db, s.user_id);
+  const actor = actorOf(s);
   if (!actor) return null;
   // Slide the expiry at most once a minute to keep reads cheap.
   if (now.getTime() - Date.parse(s.last_seen_at) > 60_000) {

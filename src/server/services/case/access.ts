@@ -17,9 +17,22 @@ import type { Ctx, Executor } from '../context.js';
 /** When a person holds several roles over a case, the one they act in: the widest first. */
 const ROLE_ORDER: readonly Role[] = ['chiefRep', 'clerk', 'deptLeader', 'reviewer', 'supervisor', 'centerAdmin'];
 
-export function caseScope(row: { center_path: string; department_id: string }): Scope {
-  return { centerPath: row.center_path, departmentId: row.department_id };
+/** A case's scope: its center and department, and the co-departments a joint case was copied to. */
+export interface CaseScope extends Scope {
+  coDepartments?: readonly string[];
 }
+
+export function caseScope(row: { center_path: string; department_id: string; co_departments?: string }): CaseScope {
+  const coDepartments = (row.co_departments ?? '').split(' ').filter(Boolean);
+  return { centerPath: row.center_path, departmentId: row.department_id, coDepartments };
+}
+
+/**
+ * What a co-department's staff may do on a joint case they were copied to: read it and work
+ * their own opinion task (the domain's role rules keep them to it). Never accept, decide or
+ * deliver: those stay with the lead department.
+ */
+const CO_DEPARTMENT_PERMS: readonly Permission[] = ['case:read', 'case:review'];
 
 /**
  * A move's permission, or several in order of preference: a move the domain gives to more than
@@ -56,6 +69,10 @@ export async function caseActorFor(
 ): Promise<CaseActor> {
   let g: RoleGrant | null = null;
   for (const p of permsOf(perm)) if ((g = grantFor(actor, p, scope))) break;
+  const co = (scope as CaseScope).coDepartments ?? [];
+  for (const p of permsOf(perm).filter((x) => CO_DEPARTMENT_PERMS.includes(x))) {
+    for (const d of co) if (!g) g = grantFor(actor, p, { centerPath: scope.centerPath, departmentId: d });
+  }
   if (!g) throw forbidden();
   const delegated = g.role === 'chiefRep' ? await isDelegated(db, item.departmentId, item.itemId) : false;
   return { id: actor.userId, role: g.role, departmentId: g.departmentId, delegated };

@@ -11,8 +11,9 @@ import type { CaseAction, CaseState } from '../../../domain/case/index.js';
 import type { CaseNoticesTable, CasesTable, Database } from '../../db/schema.js';
 import { countNotices, insertNotice, insertOutbox } from '../../repositories/notifications.js';
 import type { Ctx } from '../context.js';
+import { jointEffects } from './joint.js';
 import { type MessageFacts, type Template, renderMessage } from '../notifications/templates.js';
-import { scheduleCaseTimers } from '../timers/schedule.js';
+import { type CaseTimerFacts, scheduleCaseTimers } from '../timers/schedule.js';
 import { supervisionEffects } from '../supervision/case-hook.js';
 
 /** 文号 prefixes: 受理〔2026〕{caseNo}-1 */
@@ -76,6 +77,8 @@ export type MessageCase = Pick<CasesTable, 'case_no' | 'verification_code' | 'ap
 export interface EffectsKnown {
   notices: CaseNoticesTable[];
   facts: MessageCase;
+  /** the case's time zone, center, calendar and light thresholds, for its timers */
+  timers?: CaseTimerFacts;
 }
 
 export async function writeEffects(
@@ -88,7 +91,9 @@ export async function writeEffects(
   known?: EffectsKnown,
 ): Promise<void> {
   // the time-based rules the move sets going (supplement expiry, 容缺 due dates, light changes)
-  await scheduleCaseTimers(trx, c.id, prev, next, action);
+  await scheduleCaseTimers(trx, c.id, prev, next, action, known?.timers);
+  // a co-department copied on a joint case, and its opinion's deadline (joint.ts)
+  await jointEffects(trx, c.id, next, action);
   // the window's current case, rating occasions, anomalies (supervision/case-hook.ts)
   await supervisionEffects(trx, ctx, c, prev, next, action);
   const notice = noticeFor(action);

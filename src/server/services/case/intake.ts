@@ -73,6 +73,7 @@ export async function intakeCase(ctx: Ctx, input: IntakeBody): Promise<CaseView>
       applicant_uscc: applicant.uscc,
       applicant_phone: body.applicant.phone,
       applicant_user_id: null,
+      co_departments: '',
       intake_date: now.date,
       created_by: actor.userId,
       version: r.state.version,

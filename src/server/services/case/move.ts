@@ -79,7 +79,11 @@ export async function moveCase(
     }
     const notices = await listNotices(trx, row.id);
     const facts = { ...row, item_name: v.name };
-    const written = await writeMoves(trx, ctx, { id: row.id, caseNo: row.case_no, version: row.version }, steps, cal, thresholds, { notices, facts });
+    const written = await writeMoves(trx, ctx, { id: row.id, caseNo: row.case_no, version: row.version }, steps, cal, thresholds, {
+      notices,
+      facts,
+      timers: { timeZone: row.time_zone, centerPath: row.center_path, cal, thresholds },
+    });
     const last = steps[steps.length - 1];
     // the row as the move left it (store.ts projection: what the view reads of it is its version and time)
     const after = { ...row, version: last.next.version, updated_at: last.action.at };

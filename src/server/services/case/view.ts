@@ -99,7 +99,7 @@ export function caseView(src: CaseViewSource): CaseView {
     forward: s.forward && { ...s.forward, answer: s.forward.answer && { ...s.forward.answer } },
     tasks: s.tasks.map((t) => {
       const tc = taskClock(s, t, cal, date, thresholds);
-      return { id: t.id, name: t.name, assignee: t.assignee, limitDays: t.limitDays, openedOn: t.openedOn, status: t.status, deadline: tc.deadline, light: tc.light };
+      return { id: t.id, name: t.name, assignee: t.assignee, limitDays: t.limitDays, openedOn: t.openedOn, status: t.status, deadline: tc.deadline, light: tc.light, kind: t.kind, answer: t.answer, opinion: t.opinion, closedOn: t.closedOn };
     }),
     fees: s.fees.map((f) => ({ ...f, payment: f.payment && { ...f.payment }, closing: f.closing && { ...f.closing } })),
     owedFen: s.owedFen,

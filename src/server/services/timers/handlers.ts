@@ -16,6 +16,7 @@ import type { Deps } from '../context.js';
 import { deferredDueTimer, isRunning, nextLightTimer, scheduleTimers } from './schedule.js';
 import { superviseCase } from '../supervision/cards-sweep.js';
 import { supervisionDaily } from '../supervision/daily.js';
+import { opinionDeadline } from '../case/joint.js';
 
 export type TimerHandler = (trx: Transaction<Database>, deps: Deps, timer: TimersTable) => Promise<void>;
 
@@ -83,4 +84,4 @@ const lightCheck: TimerHandler = async (trx, deps, t) => {
 };
 
 /** The built-in kinds; tests and benchmarks add their own (runDueTimers' `handlers`). */
-export const TIMER_HANDLERS: Readonly<Record<string, TimerHandler>> = { supplementExpiry, deferredDue, deferredReturn, lightCheck, supervisionDaily };
+export const TIMER_HANDLERS: Readonly<Record<string, TimerHandler>> = { supplementExpiry, deferredDue, deferredReturn, lightCheck, supervisionDaily, opinionDeadline };

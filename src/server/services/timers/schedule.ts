@@ -23,7 +23,7 @@ import { lightThresholdsFor } from '../settings/index.js';
 import { nextLightChange } from './light.js';
 import { startOfDay, startOfDayAfter } from './time.js';
 
-export const TIMER_KINDS = ['supplementExpiry', 'deferredDue', 'deferredReturn', 'lightCheck', 'supervisionDaily'] as const;
+export const TIMER_KINDS = ['supplementExpiry', 'deferredDue', 'deferredReturn', 'lightCheck', 'supervisionDaily', 'opinionDeadline'] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 
 /**
@@ -85,18 +85,26 @@ function lightMayMove(prev: CaseState, next: CaseState): boolean {
   return !isRunning(prev) || prev.deadlines?.promised !== next.deadlines.promised || prev.deadlines?.statutory !== next.deadlines.statutory;
 }
 
-/** The timers `action` sets on the case (see the module comment); reads only when there are some. */
-export async function scheduleCaseTimers(trx: Executor, caseId: string, prev: CaseState, next: CaseState, action: CaseAction): Promise<void> {
+/** What a caller that read the case in this transaction already has (case/move.ts): saves the reads. */
+export interface CaseTimerFacts {
+  timeZone: string;
+  centerPath: string;
+  cal: WorkCalendar;
+  thresholds: LightThresholds;
+}
+
+/** The timers `action` sets on the case (see the module comment); reads only when there are some and `known` is absent. */
+export async function scheduleCaseTimers(trx: Executor, caseId: string, prev: CaseState, next: CaseState, action: CaseAction, known?: CaseTimerFacts): Promise<void> {
   const supplement = action.kind === 'requestSupplement' && action.dueDate !== null && next.acceptedOn === null;
   const deferred = action.kind === 'accept' && action.deferred !== null;
   const overdue = action.kind === 'deferredOverdue';
   const light = lightMayMove(prev, next);
   if (!supplement && !deferred && !overdue && !light) return;
 
-  const row = await findCase(trx, caseId);
+  const row = known ? { time_zone: known.timeZone, center_path: known.centerPath } : await findCase(trx, caseId);
   if (!row) return;
   const tz = row.time_zone;
-  const cal = overdue || light ? await loadCalendar(trx, row.center_path) : null;
+  const cal = overdue || light ? (known?.cal ?? await loadCalendar(trx, row.center_path)) : null;
   const specs: TimerSpec[] = [];
   if (action.kind === 'requestSupplement' && supplement) {
     specs.push({ kind: 'supplementExpiry', caseId, dueAt: startOfDayAfter(action.dueDate!, tz), key: `supplementExpiry:${caseId}:${next.version}`, payload: { round: next.supplementRounds, dueDate: action.dueDate } });
@@ -110,7 +118,7 @@ export async function scheduleCaseTimers(trx: Executor, caseId: string, prev: Ca
     specs.push({ kind: 'deferredReturn', caseId, dueAt: startOfDayAfter(last, tz), key: `deferredReturn:${caseId}:${next.version}`, payload: { from: action.date, lastDay: last } });
   }
   if (light && cal && next.deadlines) {
-    const t = nextLightTimer(caseId, tz, cal, action.date, next.deadlines, await lightThresholdsFor(trx, row.center_path));
+    const t = nextLightTimer(caseId, tz, cal, action.date, next.deadlines, known?.thresholds ?? await lightThresholdsFor(trx, row.center_path));
     if (t) specs.push(t);
   }
   await scheduleTimers(trx, specs, action.at);
