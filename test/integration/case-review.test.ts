@@ -40,7 +40,7 @@ for (const dialect of dialects()) {
       expect(c.status).toBe('inReview');
       // 受理 and 决定 are moves of their own: only 初审 and 复核 are tasks, opened one after another
       expect(c.tasks).toEqual([
-        { id: '2.1', name: '初审', assignee: { departmentId: t.org.deptA, role: 'reviewer', userId: null }, limitDays: 3, openedOn: '2026-03-02', status: 'open', deadline: '2026-03-05', light: 'green' },
+        { id: '2.1', name: '初审', assignee: { departmentId: t.org.deptA, role: 'reviewer', userId: null }, limitDays: 3, openedOn: '2026-03-02', status: 'open', deadline: '2026-03-05', light: 'green', kind: 'review', answer: null, opinion: null, closedOn: null },
       ]);
       expect(c.actions.map((a: { kind: string }) => a.kind)).toEqual(['submit', 'accept', 'startReview', 'openTask']);
 
