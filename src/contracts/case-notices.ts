@@ -21,6 +21,10 @@ export const NOTICE_KINDS = [
   'denial',
   /** 送达回证 */
   'deliveryReceipt',
+  /** 容缺受理承诺书: the owed materials and their due date, signed by the applicant */
+  'deferredPledge',
+  /** 告知承诺书: the pledge that replaces certificates, signed by the applicant */
+  'pledge',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

@@ -77,6 +77,33 @@ for (const dialect of dialects()) {
       expect(rt).toContain(c2.caseNo);
     });
 
+    it('acceptance with 容缺 and 告知承诺 also prints the two commitments for the applicant to sign', async () => {
+      const committed = await publishedItem(t, {
+        code: 'SCJG-XK-0009',
+        name: '承诺测试事项',
+        materials: [
+          { code: 'M01', name: '申请书' },
+          { code: 'M02', name: '营业执照', form: 'copy', deferrable: true },
+          { code: 'M03', name: '经营场所使用证明', form: 'copy', pledgeable: true },
+        ],
+      });
+      const c = await intake(t, clerk, committed);
+      const a = await ok(move(t, clerk, c.id, 'accept', { version: c.version, deferred: { materials: ['M02'], dueDate: '2026-03-09' }, pledged: ['M03'] }));
+      expect(a.notices.map((n: { kind: string }) => n.kind).sort()).toEqual(['acceptance', 'deferredPledge', 'pledge']);
+      const deferred = pdfText(await pdf(clerk, c.id, a.notices.find((n: { kind: string }) => n.kind === 'deferredPledge').id)).compact;
+      expect(deferred).toContain('容缺受理承诺书');
+      expect(deferred).toContain('营业执照');
+      expect(deferred).toContain('2026年3月9日前补齐');
+      expect(deferred).toContain(c.caseNo);
+      const pledge = pdfText(await pdf(clerk, c.id, a.notices.find((n: { kind: string }) => n.kind === 'pledge').id)).compact;
+      expect(pledge).toContain('告知承诺书');
+      expect(pledge).toContain('经营场所使用证明');
+      expect(pledge).toContain('撤销行政许可决定');
+      // the acceptance lists neither as received
+      const acceptance = pdfText(await pdf(clerk, c.id, a.notices.find((n: { kind: string }) => n.kind === 'acceptance').id)).compact;
+      expect(acceptance).toContain('容缺后补材料');
+    });
+
     it('staff outside the case’s department cannot print its notices; an unknown notice is 404', async () => {
       const c = await intake(t, clerk, itemId);
       const a = await ok(move(t, clerk, c.id, 'accept', { version: c.version }));

@@ -26,6 +26,8 @@ import zhProgress from './zh-CN/progress';
 import zhMessages from './zh-CN/messages';
 import zhSettings from './zh-CN/settings';
 import zhHall from './zh-CN/hall';
+import zhSupervision from './zh-CN/supervision';
+import zhEvaluation from './zh-CN/evaluation';
 
 import enCommon from './en/common';
 import enDict from './en/dict';
@@ -44,6 +46,8 @@ import enProgress from './en/progress';
 import enMessages from './en/messages';
 import enSettings from './en/settings';
 import enHall from './en/hall';
+import enSupervision from './en/supervision';
+import enEvaluation from './en/evaluation';
 
 const zhCN = {
   common: zhCommon,
@@ -63,6 +67,8 @@ const zhCN = {
   messages: zhMessages,
   settings: zhSettings,
   hall: zhHall,
+  supervision: zhSupervision,
+  evaluation: zhEvaluation,
 };
 export type MessageSchema = typeof zhCN;
 
@@ -84,6 +90,8 @@ const en: MessageSchema = {
   messages: enMessages,
   settings: enSettings,
   hall: enHall,
+  supervision: enSupervision,
+  evaluation: enEvaluation,
 };
 
 function initialLocale(): LocaleCode {

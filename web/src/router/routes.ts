@@ -20,6 +20,9 @@ export const routes: RouteRecordRaw[] = [
       { path: 'guide/:id', name: 'guide-detail', component: () => import('@/views/guide/GuideDetailView.vue'), meta: { title: 'layout.nav.guide' } },
       { path: 'progress', name: 'progress', component: () => import('@/views/progress/ProgressView.vue'), meta: { title: 'progress.title' } },
       { path: 'publications', name: 'publications', component: () => import('@/views/hall/PublicationsView.vue'), meta: { title: 'hall.publications.title' } },
+      // 好差评: the published figures, and the page behind the SMS rating link (no login)
+      { path: 'figures', name: 'figures', component: () => import('@/views/evaluation/FiguresView.vue'), meta: { title: 'evaluation.figures.title' } },
+      { path: 'rate/:token', name: 'sms-rate', component: () => import('@/views/evaluation/SmsRatingView.vue'), props: true, meta: { title: 'evaluation.sms.title' } },
       // the online hall's personal pages (网上办事大厅): applicants only, under one sub-navigation
       {
         path: 'me',
@@ -41,6 +44,8 @@ export const routes: RouteRecordRaw[] = [
       },
     ],
   },
+  // the window rating screen (窗口评价器): a device facing the applicant, full screen, no header, no login
+  { path: '/hall/rate/:windowId', name: 'rating-screen', component: () => import('@/views/evaluation/RatingScreenView.vue'), props: true, meta: { title: 'evaluation.screen.title' } },
   { path: '/login', name: 'login', component: () => import('@/views/auth/LoginView.vue'), meta: { title: 'auth.loginTitle' } },
   { path: '/register', name: 'register', component: () => import('@/views/hall/RegisterView.vue'), meta: { title: 'hall.account.registerTitle' } },
   { path: '/password-reset', name: 'password-reset', component: () => import('@/views/hall/PasswordResetView.vue'), meta: { title: 'hall.account.resetTitle' } },

@@ -4,6 +4,7 @@
  */
 import { renderPdf, type Pdf } from '../pdf.js';
 import { drawAcceptance } from './acceptance.js';
+import { drawDeferredPledge, drawPledge } from './commitments.js';
 import { drawApproval, drawDenial } from './decisions.js';
 import { drawDeliveryReceipt } from './delivery-receipt.js';
 import { closing, footers, titleBlock } from './layout.js';
@@ -23,6 +24,8 @@ const DRAW: Record<NoticeKind, (doc: Pdf, m: NoticeModel) => void> = {
   approval: drawApproval,
   denial: drawDenial,
   deliveryReceipt: drawDeliveryReceipt,
+  deferredPledge: drawDeferredPledge,
+  pledge: drawPledge,
 };
 
 /**

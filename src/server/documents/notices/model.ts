@@ -43,6 +43,8 @@ export const NOTICE_TITLES: Record<NoticeKind, string> = {
   approval: '准予许可决定书',
   denial: '不予许可决定书',
   deliveryReceipt: '送达回证',
+  deferredPledge: '容缺受理承诺书',
+  pledge: '告知承诺书',
 };
 
 export const PROCEDURE_NAMES: Record<SpecialProcedureKind, string> = {

@@ -25,10 +25,21 @@ const NOTICE_PREFIX: Record<NoticeKind, string> = {
   approval: '准予许可',
   denial: '不予许可',
   deliveryReceipt: '送达',
+  deferredPledge: '容缺承诺',
+  pledge: '告知承诺',
 };
 
-/** The notice a move calls for, if any. */
-export function noticeFor(action: CaseAction): NoticeKind | null {
+/** The notices a move calls for: one, or none — acceptance also brings the applicant's commitments to sign. */
+export function noticesFor(action: CaseAction): NoticeKind[] {
+  if (action.kind !== 'accept') {
+    const one = noticeFor(action);
+    return one ? [one] : [];
+  }
+  return ['acceptance', ...(action.deferred ? (['deferredPledge'] as const) : []), ...(action.pledged.length > 0 ? (['pledge'] as const) : [])];
+}
+
+/** The notice a move (other than acceptance: noticesFor) calls for, if any. */
+function noticeFor(action: CaseAction): NoticeKind | null {
   switch (action.kind) {
     case 'accept':
       return 'acceptance';
@@ -96,10 +107,10 @@ export async function writeEffects(
   await jointEffects(trx, c.id, next, action);
   // the window's current case, rating occasions, anomalies (supervision/case-hook.ts)
   await supervisionEffects(trx, ctx, c, prev, next, action);
-  const notice = noticeFor(action);
+  const notices = noticesFor(action);
   const templates = messagesFor(prev, next, action);
-  if (!notice && templates.length === 0) return;
-  if (notice) {
+  if (notices.length === 0 && templates.length === 0) return;
+  for (const notice of notices) {
     const n = (known ? known.notices.filter((x) => x.kind === notice).length : await countNotices(trx, c.id, notice)) + 1;
     const row: CaseNoticesTable = {
       id: randomUUID(),

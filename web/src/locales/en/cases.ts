@@ -118,6 +118,8 @@ export default {
     approval: 'Approval decision',
     denial: 'Denial decision',
     deliveryReceipt: 'Delivery receipt',
+    deferredPledge: 'Deferred-materials commitment',
+    pledge: 'Notice-and-commitment pledge',
   },
   field: {
     caseNo: 'Case no.',

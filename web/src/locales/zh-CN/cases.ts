@@ -118,6 +118,8 @@ export default {
     approval: '准予许可决定书',
     denial: '不予许可决定书',
     deliveryReceipt: '送达回证',
+    deferredPledge: '容缺受理承诺书',
+    pledge: '告知承诺书',
   },
   field: {
     caseNo: '办件编号',
