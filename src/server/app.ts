@@ -20,6 +20,7 @@ import type { Db } from './db/database.js';
 import { registerAuth } from './plugins/auth.js';
 import { apiNotFound, registerErrorHandling } from './plugins/errors.js';
 import { registerRoutes } from './routes/index.js';
+import { whitelistSerializerCompiler } from './serialize.js';
 import { type Clock, type Deps, systemClock } from './services/context.js';
 import { startDispatcher } from './services/notifications/dispatch.js';
 import { LogSmsProvider, type SmsProvider } from './services/notifications/sms.js';
@@ -77,7 +78,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     for (const m of [r.method].flat()) if (m !== 'HEAD') routeList.push({ method: m, url: r.url });
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // replies: validated by the Zod schema in development and tests; in production copied through
+  // the schema's whitelist and JSON.stringify (serialize.ts)
+  app.setSerializerCompiler(opts.config.production ? (whitelistSerializerCompiler as typeof serializerCompiler) : serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

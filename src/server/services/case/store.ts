@@ -5,7 +5,7 @@
  */
 import type { Transaction } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import { type CaseAction, type CaseState, DEFAULT_THRESHOLDS, type LightThresholds, caseClock } from '../../../domain/case/index.js';
+import { type CaseAction, type CaseClock, type CaseState, DEFAULT_THRESHOLDS, type LightThresholds, caseClock } from '../../../domain/case/index.js';
 import type { WorkCalendar } from '../../../domain/calendar/index.js';
 import { conflict } from '../../../domain/errors.js';
 import { isUniqueViolation } from '../../db/dialect.js';
@@ -32,6 +32,21 @@ export function actionRow(caseId: string, seq: number, a: CaseAction): CaseActio
   return { id: randomUUID(), case_id: caseId, seq, kind: a.kind, at: a.at, date: a.date, actor_id: a.actorId, role: a.role, payload: JSON.stringify(payloadOf(a)) };
 }
 
+const clocks = new WeakMap<CaseState, { cal: WorkCalendar; date: string; thresholds: LightThresholds; clock: CaseClock }>();
+
+/**
+ * `caseClock` of a state, kept with the state object for the same calendar, date and thresholds:
+ * a move computes it for the stored projection and again for its reply (view.ts). States are
+ * never changed once made (the domain returns new ones), so the clock of one stays its clock.
+ */
+export function clockOf(s: CaseState, cal: WorkCalendar, date: string, thresholds: LightThresholds = DEFAULT_THRESHOLDS): CaseClock {
+  const hit = clocks.get(s);
+  if (hit && hit.cal === cal && hit.date === date && hit.thresholds === thresholds) return hit.clock;
+  const clock = caseClock(s, cal, date, thresholds);
+  clocks.set(s, { cal, date, thresholds, clock });
+  return clock;
+}
+
 /** `thresholds`: the center's light settings (the light stored for lists and the monitor). */
 export function projection(s: CaseState, cal: WorkCalendar, date: string, at: string, thresholds: LightThresholds = DEFAULT_THRESHOLDS): CaseProjection {
   return {
@@ -40,7 +55,7 @@ export function projection(s: CaseState, cal: WorkCalendar, date: string, at: st
     accepted_on: s.acceptedOn,
     promised_due: s.deadlines?.promised ?? null,
     statutory_due: s.deadlines?.statutory ?? null,
-    light: caseClock(s, cal, date, thresholds).light,
+    light: clockOf(s, cal, date, thresholds).light,
     updated_at: at,
   };
 }

@@ -6,12 +6,12 @@
  */
 import type { CaseNoticeView } from '../../../contracts/case-notices.js';
 import type { CaseView } from '../../../contracts/case.js';
-import { type CaseAction, type CaseActor, type CaseState, type LightThresholds, availableActions, caseClock, pauseClock, taskClock } from '../../../domain/case/index.js';
+import { type CaseAction, type CaseActor, type CaseState, type LightThresholds, availableActions, pauseClock, taskClock } from '../../../domain/case/index.js';
 import { type WorkCalendar, pausedWorkdays } from '../../../domain/calendar/index.js';
 import type { CaseActionsTable } from '../../db/schema.js';
 import type { CaseRow } from '../../repositories/cases.js';
 import type { CaseItemVersion } from './caches.js';
-import { payloadOf } from './store.js';
+import { clockOf, payloadOf } from './store.js';
 
 /** One action as stored and as the domain reads it, with its actor's display name. */
 export interface ViewAction {
@@ -39,7 +39,7 @@ export interface CaseViewSource {
 export function caseView(src: CaseViewSource): CaseView {
   const { row, version: v, state: s, cal, thresholds, date } = src;
   const data = v.data;
-  const clock = caseClock(s, cal, date, thresholds);
+  const clock = clockOf(s, cal, date, thresholds);
   return {
     id: row.id,
     caseNo: row.case_no,
