@@ -77,7 +77,8 @@ export const RectificationView = z.object({
   fixRating: Level.nullable(),
   closedOn: IsoDate.nullable(),
   lateStages: z.array(z.string()),
-  events: z.array(z.record(z.string(), z.unknown())),
+  /** each step as recorded (`kind`, `on`, `by` the user id, the step's fields), with `byName` the actor's display name */
+  events: z.array(z.looseObject({ kind: z.string(), on: IsoDate, by: z.string(), byName: z.string() })),
   version: z.number().int(),
 });
 export type RectificationView = z.infer<typeof RectificationView>;

@@ -21,8 +21,9 @@ export const CardView = z.object({
   status: CardStatus,
   issuedOn: IsoDate,
   escalatedOn: IsoDate.nullable(),
-  appeal: z.object({ reason: z.string(), by: z.string(), on: IsoDate }).nullable(),
-  ruling: z.object({ upheld: z.boolean(), reason: z.string(), by: z.string(), on: IsoDate }).nullable(),
+  /** `by` the appellant's user id, `byName` their display name */
+  appeal: z.object({ reason: z.string(), by: z.string(), byName: z.string(), on: IsoDate }).nullable(),
+  ruling: z.object({ upheld: z.boolean(), reason: z.string(), by: z.string(), byName: z.string(), on: IsoDate }).nullable(),
   /** counts against the department (assessment): not a warning, not revoked */
   counts: z.boolean(),
   version: z.number().int(),
@@ -49,19 +50,22 @@ export type RulingBody = z.input<typeof RulingBody>;
 
 // ——— the monitor ———
 
+/** What the monitor follows: cases, their tasks, special procedures and online pre-reviews, and rectifications. */
+export const MONITOR_KINDS = ['case', 'task', 'procedure', 'prereview', 'rectification'] as const;
+
 export const MonitorQuery = z.object({
   centerId: Id.optional(),
   departmentId: Id.optional(),
   windowId: Id.optional(),
   itemId: Id.optional(),
   light: Light.optional(),
-  kind: z.enum(['case', 'task', 'rectification']).optional(),
+  kind: z.enum(MONITOR_KINDS).optional(),
 });
 export type MonitorQuery = z.input<typeof MonitorQuery>;
 
 export const MonitorEntry = z.object({
-  kind: z.enum(['case', 'task', 'rectification']),
-  /** the case, `caseId:taskId` for a task, the rectification's id */
+  kind: z.enum(MONITOR_KINDS),
+  /** the case, `caseId:taskId` for a task, `caseId:pause:from` for a special procedure, the rectification's id */
   id: z.string(),
   caseId: Id,
   caseNo: z.string(),

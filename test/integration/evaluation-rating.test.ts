@@ -75,6 +75,10 @@ for (const dialect of dialects()) {
       const sup = await t.login('supervisor');
       const closed = await ok(step(sup, r.id, { kind: 'returnVisit', version: f.version, level: 'satisfied', note: '电话回访，申请人认可整改' }));
       expect(closed).toMatchObject({ status: 'closed', fixRating: 'satisfied', closedOn: '2026-03-02' });
+      // who acted, by name, for the page
+      expect(closed.events.filter((e: { kind: string }) => e.kind !== 'open').map((e: { kind: string; by: string; byName: string }) => [e.kind, e.by, e.byName])).toEqual([
+        ['verify', t.org.users.leader, 'leader'], ['feedback', t.org.users.leader, 'leader'], ['returnVisit', t.org.users.supervisor, 'supervisor'],
+      ]);
       expect((await figures()).center.figures).toMatchObject({ rectificationRate: 1, badRate: 1 });
       const dept = (await figures()).departments.find((d: { id: string }) => d.id === t.org.deptA);
       expect(dept.figures).toMatchObject({ occasions: 1, rectificationRate: 1 });

@@ -1,7 +1,8 @@
 /**
  * Rows the supervision and evaluation entries of the matrix point at, each made fresh in the
  * state its request needs (a card issued or appealed, an order open or answered, a follow-up,
- * an anomaly, a rectification being verified, a rating occasion with its SMS token).
+ * an anomaly, a rectification being verified, a rating occasion with its SMS token, an
+ * observation report filed, a complaint received).
  */
 import { randomUUID } from 'node:crypto';
 import { ratingToken } from '../../../src/server/services/evaluation/token.js';
@@ -16,6 +17,10 @@ export interface SupervisionFixtures {
   rectification(): Promise<{ id: string; version: number }>;
   /** an open acceptance occasion's SMS token */
   ratingToken(): Promise<string>;
+  /** a volunteer's report on a city window, filed */
+  observation(windowId: string): Promise<{ id: string; version: number }>;
+  /** the applicant's complaint about deptA in the city, received */
+  complaint(): Promise<{ id: string; version: number }>;
 }
 
 const AT = '2026-03-02T02:00:00.000Z';
@@ -83,6 +88,22 @@ export function createSupervisionFixtures(t: TestApp, newCase: () => Promise<{ i
         id, case_id: c.id, center_id: org.cityId, department_id: org.deptA, occasion: 'acceptance', opened_on: ON, closes_on: '2026-03-09', status: 'open', created_at: AT, updated_at: AT,
       }).execute();
       return ratingToken(k, t.app.deps, id);
+    },
+    async observation(windowId) {
+      const id = randomUUID();
+      await k.insertInto('observation_reports').values({
+        id, center_id: org.cityId, window_id: windowId, volunteer_user_id: org.users.volunteer, observed_at: AT, content: '窗口人员玩手机', rating: 'dissatisfied',
+        status: 'filed', handling: null, handled_by: null, handled_at: null, version: 1, created_at: AT, updated_at: AT,
+      }).execute();
+      return { id, version: 1 };
+    },
+    async complaint() {
+      const id = randomUUID();
+      await k.insertInto('complaints').values({
+        id, center_id: org.cityId, subject: 'staff', case_id: null, window_id: null, department_id: org.deptA, staff_name: '张三', complainant_user_id: org.users.applicant,
+        content: '态度恶劣', status: 'received', due_date: '2026-03-09', version: 1, created_at: AT, updated_at: AT,
+      }).execute();
+      return { id, version: 1 };
     },
   };
 }

@@ -70,6 +70,28 @@ export const SUPERVISION_MATRIX: Record<string, RouteCase> = {
       return { url: `${S}/follow-ups/${x.id}/result`, payload: { version: x.version, reached: true, result: 'satisfied' } };
     },
   },
+  // ——— observation reports: volunteers file (observation:file), supervisors handle; complaint handling ———
+  'GET /api/v1/supervision/observations': { rule: 'supervision:manage', request: at(`${S}/observations`) },
+  'GET /api/v1/supervision/observations/mine': { rule: 'observation:file', request: at(`${S}/observations/mine`) },
+  'POST /api/v1/supervision/observations': {
+    rule: 'observation:file',
+    request: (f) => ({ url: `${S}/observations`, payload: { windowId: f.windowId, observedAt: '2026-03-01T02:00:00.000Z', content: '窗口无人值守', rating: 'dissatisfied' } }),
+  },
+  'POST /api/v1/supervision/observations/:id/handle': {
+    rule: 'supervision:manage',
+    request: async (f) => {
+      const o = await f.observation(f.windowId);
+      return { url: `${S}/observations/${o.id}/handle`, payload: { version: o.version, handling: '已约谈窗口负责人' } };
+    },
+  },
+  'GET /api/v1/supervision/complaints/:id': { rule: 'supervision:manage', request: async (f) => ({ url: `${S}/complaints/${(await f.complaint()).id}` }) },
+  'POST /api/v1/supervision/complaints/:id/steps': {
+    rule: 'supervision:manage',
+    request: async (f) => {
+      const c = await f.complaint();
+      return { url: `${S}/complaints/${c.id}/steps`, payload: { version: c.version, step: 'accept' } };
+    },
+  },
   'GET /api/v1/rectifications': { rule: 'supervision:read', request: at('/api/v1/rectifications') },
   'GET /api/v1/rectifications/:id': { rule: 'supervision:read', request: async (f) => ({ url: `/api/v1/rectifications/${(await f.rectification()).id}` }) },
   'POST /api/v1/rectifications/:id/steps': {

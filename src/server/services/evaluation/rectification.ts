@@ -12,6 +12,7 @@ import { AppError, conflict, notFound } from '../../../domain/errors.js';
 import { applyRectification, foldRectification, isOverdue, type Level, type RectificationEvent } from '../../../domain/evaluation/index.js';
 import type { Permission } from '../../../domain/permissions.js';
 import { findRectification, listRectifications, type RectificationRow, updateRectification } from '../../repositories/evaluation.js';
+import { displayNames } from '../../repositories/users.js';
 import { recordAction } from '../audit/record.js';
 import { loadCalendar } from '../calendar/load.js';
 import { today } from '../case/access.js';
@@ -23,12 +24,13 @@ import { forbidden } from '../../../domain/errors.js';
 
 async function view(db: Executor, r: RectificationRow, date: string): Promise<RectificationView> {
   const events = JSON.parse(r.events) as RectificationEvent[];
+  const names = await displayNames(db, events.map((e) => e.by));
   const s = foldRectification(events, await loadCalendar(db, r.center_path));
   return {
     id: r.id, caseId: r.case_id, caseNo: r.case_no, itemName: r.item_name, centerId: r.center_id, centerName: r.center_name, departmentId: r.department_id,
     departmentName: r.department_name, rating: { level: r.rating_level as Level, comment: r.rating_comment, channel: r.rating_channel, occasion: r.rating_occasion },
     status: s.status, openedOn: s.openedOn, due: s.due, overdue: r.overdue === 1 || isOverdue(s, date), limitDays: s.limitDays, extended: s.extended, measures: s.measures,
-    fixRating: s.fixRating, closedOn: s.closedOn, lateStages: [...s.lateStages], events: events as unknown as Record<string, unknown>[], version: r.version,
+    fixRating: s.fixRating, closedOn: s.closedOn, lateStages: [...s.lateStages], events: events.map((e) => ({ ...e, byName: names.get(e.by) ?? e.by })), version: r.version,
   };
 }
 

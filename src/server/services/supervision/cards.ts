@@ -10,18 +10,26 @@ import { appealCard, counts, ruleOnAppeal } from '../../../domain/supervision/in
 import { type CardRow, findCard, listCards, updateCard } from '../../repositories/supervision.js';
 import { recordAction } from '../audit/record.js';
 import { today } from '../case/access.js';
-import { type Ctx, inTx } from '../context.js';
+import { type Ctx, type Executor, inTx } from '../context.js';
+import { displayNames } from '../../repositories/users.js';
 import { cardOf, LEVEL_ZH } from './cards-sweep.js';
 import { cardChanged } from './feed.js';
 import { notifyStaff, supervisionRecipients } from './notify.js';
 import { readScope, requireOver, requirePermission } from './scope.js';
 
-export function cardView(r: CardRow): CardView {
+/** Display names of the appellants and rulers of the rows (one query), for `cardView`. */
+export async function cardNames(db: Executor, rows: readonly CardRow[]): Promise<Map<string, string>> {
+  const ids = rows.flatMap((r) => { const c = cardOf(r); return [c.appeal?.by, c.ruling?.by].filter((x): x is string => !!x); });
+  return displayNames(db, ids);
+}
+
+export function cardView(r: CardRow, names: ReadonlyMap<string, string> = new Map()): CardView {
   const c = cardOf(r);
+  const named = <T extends { by: string }>(x: T | null) => (x ? { ...x, byName: names.get(x.by) ?? x.by } : null);
   return {
     id: r.id, centerId: r.center_id, centerName: r.center_name, departmentId: r.department_id, departmentName: r.department_name, caseId: r.case_id, caseNo: r.case_no,
     subjectType: r.subject_type as CardView['subjectType'], subjectId: r.subject_id, subjectLabel: r.subject_label, level: c.level, status: c.status,
-    issuedOn: c.issuedOn, escalatedOn: c.escalatedOn, appeal: c.appeal, ruling: c.ruling, counts: counts(c), version: r.version, updatedAt: r.updated_at,
+    issuedOn: c.issuedOn, escalatedOn: c.escalatedOn, appeal: named(c.appeal), ruling: named(c.ruling), counts: counts(c), version: r.version, updatedAt: r.updated_at,
   };
 }
 
@@ -29,8 +37,10 @@ export function cardView(r: CardRow): CardView {
 export async function listCardsFor(ctx: Ctx, input: CardQuery): Promise<CardList> {
   const grants = readScope(ctx);
   const q = Query.parse(input);
-  const r = await listCards(ctx.deps.db.kysely, { grants, ...q, offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
-  return { items: r.rows.map(cardView), total: r.total };
+  const db = ctx.deps.db.kysely;
+  const r = await listCards(db, { grants, ...q, offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
+  const names = await cardNames(db, r.rows);
+  return { items: r.rows.map((x) => cardView(x, names)), total: r.total };
 }
 
 /** Errors: unauthenticated, forbidden, notFound (no such card, or outside the reader's scope). */
@@ -38,7 +48,7 @@ export async function getCard(ctx: Ctx, id: string): Promise<CardView> {
   const grants = readScope(ctx);
   const r = await findCard(ctx.deps.db.kysely, id);
   if (!r || !grants.some((g) => r.center_path.startsWith(g.centerPath) && (g.departmentId === null || g.departmentId === r.department_id))) throw notFound('监察牌', 'Card');
-  return cardView(r);
+  return cardView(r, await cardNames(ctx.deps.db.kysely, [r]));
 }
 
 const refused = (e: { code: string; zh: string; en: string }, field: string) =>
@@ -61,10 +71,11 @@ async function answer(ctx: Ctx, id: string, version: number, perm: 'supervision:
     await recordAction(trx, ctx, { entity: 'card', entityId: row.id, action: r.action, payload: { status: r.card.status, appeal: r.card.appeal, ruling: r.card.ruling } });
     const to = await supervisionRecipients(trx, { centerPath: row.center_path, departmentId: row.department_id, handlers: [] });
     await notifyStaff(trx, to.filter((u) => u !== actor.userId), { template: r.action === 'appeal' ? 'cardAppealed' : 'cardRuled', title: r.title, body: r.body, caseId: row.case_id, at: now.at });
-    return (await findCard(trx, row.id))!;
+    const card = (await findCard(trx, row.id))!;
+    return { card, names: await cardNames(trx, [card]) };
   });
   cardChanged();
-  return cardView(out);
+  return cardView(out.card, out.names);
 }
 
 /** A department's leader appeals (申诉) once. Errors: forbidden, notFound, conflict (409: version), invalidState (409: a warning, or not issued), validation (`reason`). */

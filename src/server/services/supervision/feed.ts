@@ -10,7 +10,7 @@ import type { CardView } from '../../../contracts/supervision.js';
 import { forbidden } from '../../../domain/errors.js';
 import { cardsChangedSince } from '../../repositories/supervision.js';
 import type { Ctx } from '../context.js';
-import { cardView } from './cards.js';
+import { cardNames, cardView } from './cards.js';
 import { readScope } from './scope.js';
 
 const signal = new EventEmitter();
@@ -42,5 +42,6 @@ export function feedScope(ctx: Ctx) {
 export async function cardsSince(ctx: Ctx, grants: ReturnType<typeof feedScope>, cursor: FeedCursor): Promise<{ cards: CardView[]; cursor: FeedCursor }> {
   const rows = await cardsChangedSince(ctx.deps.db.kysely, grants, cursor, 200);
   const last = rows.at(-1);
-  return { cards: rows.map(cardView), cursor: last ? { at: last.updated_at, id: last.id } : cursor };
+  const names = await cardNames(ctx.deps.db.kysely, rows);
+  return { cards: rows.map((r) => cardView(r, names)), cursor: last ? { at: last.updated_at, id: last.id } : cursor };
 }

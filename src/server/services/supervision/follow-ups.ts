@@ -7,9 +7,10 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { FollowUpAssignBody, FollowUpList, FollowUpQuery, FollowUpResultBody, FollowUpView } from '../../../contracts/supervision-work.js';
 import { FollowUpAssignBody as AssignBody, FollowUpQuery as Query, FollowUpResultBody as ResultBody } from '../../../contracts/supervision-work.js';
-import { conflict, notFound } from '../../../domain/errors.js';
+import { conflict, fieldError, invalid, notFound } from '../../../domain/errors.js';
 import { maskName, maskPhone } from '../../../domain/identity/index.js';
 import type { CentersTable, Database } from '../../db/schema.js';
+import { findUserById } from '../../repositories/users.js';
 import { concludedInMonth, findFollowUp, type FollowUpRow, followUpsExist, insertFollowUps, listFollowUps, updateFollowUp } from '../../repositories/supervision-work.js';
 import { recordAction } from '../audit/record.js';
 import { today } from '../case/access.js';
@@ -55,9 +56,10 @@ export async function listFollowUpsFor(ctx: Ctx, input: FollowUpQuery): Promise<
   return { items: r.rows.map((x) => view(x, x.assignee_user_id === ctx.actor!.userId)), total: r.total };
 }
 
-async function change(ctx: Ctx, id: string, version: number, action: string, set: (r: FollowUpRow, date: string) => Parameters<typeof updateFollowUp>[3]): Promise<FollowUpView> {
+async function change(ctx: Ctx, id: string, version: number, action: string, set: (r: FollowUpRow, date: string) => Parameters<typeof updateFollowUp>[3], check?: (trx: Transaction<Database>) => Promise<void>): Promise<FollowUpView> {
   const actor = requirePermission(ctx, 'supervision:manage');
   return inTx(ctx.deps, async (trx) => {
+    await check?.(trx);
     const r = await findFollowUp(trx, id);
     if (!r) throw notFound('回访', 'Follow-up');
     requireOver(actor, 'supervision:manage', r.center_path, r.department_id);
@@ -65,14 +67,21 @@ async function change(ctx: Ctx, id: string, version: number, action: string, set
     const s = set(r, now.date);
     if (r.version !== version || !(await updateFollowUp(trx, id, version, { ...s, updated_at: now.at }))) throw conflict('回访记录', 'The follow-up');
     await recordAction(trx, ctx, { entity: 'followUp', entityId: id, action, payload: s });
-    return view((await findFollowUp(trx, id))!, true);
+    const out = (await findFollowUp(trx, id))!;
+    // the phone in full only to the person who calls, as in the list
+    return view(out, out.assignee_user_id === actor.userId);
   });
 }
 
-/** A supervisor assigns the callback. Errors: forbidden, notFound, conflict. */
+/** A supervisor assigns the callback. Errors: forbidden, notFound, conflict, validation (`assigneeUserId`: no such active staff account). */
 export async function assignFollowUp(ctx: Ctx, id: string, input: FollowUpAssignBody): Promise<FollowUpView> {
   const b = AssignBody.parse(input);
-  return change(ctx, id, b.version, 'assign', () => ({ assignee_user_id: b.assigneeUserId }));
+  // the column has no foreign key: an unknown id would be stored and the visit never made
+  const check = async (trx: Transaction<Database>) => {
+    const u = await findUserById(trx, b.assigneeUserId);
+    if (!u || u.active !== 1 || u.kind !== 'staff') throw invalid([fieldError('assigneeUserId', 'assigneeUserId：不是有效的工作人员账号', 'assigneeUserId: not an active staff account')]);
+  };
+  return change(ctx, id, b.version, 'assign', () => ({ assignee_user_id: b.assigneeUserId }), check);
 }
 
 /** The result of the call. Errors: forbidden, notFound, conflict. */

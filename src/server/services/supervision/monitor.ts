@@ -1,16 +1,18 @@
 /**
  * The monitor (DESIGN §5) for supervisors (their center subtree) and department leaders (their
- * department): every open case, open task and open rectification with its light today, filtered
+ * department): every open case, open task, special procedure, waiting online pre-review and open
+ * rectification with its light today, filtered
  * by center, department, window, item, kind and light; counts per light; and the lights over time
  * (the daily snapshots the supervision sweep writes, with the cards issued each day).
  */
 import type { MonitorEntry, MonitorQuery, MonitorView, SeriesQuery, SeriesView } from '../../../contracts/supervision.js';
 import { MonitorQuery as Query, SeriesQuery as SQuery } from '../../../contracts/supervision.js';
 import { addDays } from '../../../domain/calendar/index.js';
-import { type Light, caseClock, foldCase, taskClock, trafficLight } from '../../../domain/case/index.js';
+import { type Light, caseClock, foldCase, pauseClock, taskClock, trafficLight } from '../../../domain/case/index.js';
 import type { CaseActionsTable } from '../../db/schema.js';
 import { listActionsOfCases, listItemVersions, listMonitorCases, listSnapshots, cardCountsByDay } from '../../repositories/supervision.js';
 import { listOpenRectifications } from '../../repositories/evaluation.js';
+import { listWaitingPrereviews } from '../../repositories/supervision-monitor.js';
 import { loadCalendar } from '../calendar/load.js';
 import { caseItemOf, today } from '../case/access.js';
 import { toAction } from '../case/store.js';
@@ -45,6 +47,23 @@ export async function monitor(ctx: Ctx, input: MonitorQuery): Promise<MonitorVie
     for (const t of s.tasks.filter((x) => x.status === 'open')) {
       const tc = taskClock(s, t, cal, date, th);
       items.push({ ...base, kind: 'task', id: `${r.id}:${t.id}`, name: t.name, status: t.status, deadline: tc.deadline, light: tc.light });
+    }
+    // a special procedure (特别程序) runs on its own limit while the case's clock stands still
+    for (const p of s.pauses.filter((x) => x.to === null && x.kind === 'specialProcedure')) {
+      const pc = pauseClock(p, cal, date, th);
+      if (pc) items.push({ ...base, kind: 'procedure', id: `${r.id}:pause:${p.from}`, name: p.procedure ?? p.reason, status: s.status, deadline: pc.deadline, light: pc.light });
+    }
+  }
+  // online applications waiting for the window's pre-review (网上预审), on its own limit
+  if (!q.windowId) {
+    for (const p of await listWaitingPrereviews(db, { grants, centerId: q.centerId, departmentId: q.departmentId, itemId: q.itemId })) {
+      const cal = await calOf(p.center_path);
+      const d = today(ctx, p.center_time_zone).date;
+      const light: Light = trafficLight(cal, d, p.prereview_due, null, await thresholds(p.center_path));
+      items.push({
+        kind: 'prereview', id: `${p.id}:prereview`, caseId: p.id, caseNo: p.case_no, centerId: p.center_id, centerName: p.center_name, departmentId: p.department_id,
+        departmentName: p.department_name, itemId: p.item_id, itemName: p.item_name, name: p.item_name, status: p.status, deadline: p.prereview_due, light,
+      });
     }
   }
   if (!q.windowId && !q.itemId) {
