@@ -42,3 +42,40 @@ export const CaseSettingsBody = z.object({
   supplementDueWorkdays: z.number().nullable(),
 });
 export type CaseSettingsBody = z.input<typeof CaseSettingsBody>;
+
+/** What a lapsed rating occasion records: a level, or `none` (nothing, 未评). */
+export const DefaultLevel = z.enum(['verySatisfied', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'veryDissatisfied', 'none']);
+export type DefaultLevel = z.infer<typeof DefaultLevel>;
+
+/** One setting at a center whose value is a default level (otherwise as SettingView). */
+export const LevelSettingView = SettingView.extend({ value: DefaultLevel, own: DefaultLevel.nullable() });
+export type LevelSettingView = z.infer<typeof LevelSettingView>;
+
+export const SupervisionSettings = z.object({
+  centerId: Id,
+  /** the optimistic-lock token of this center's own supervision/evaluation settings; 0 = none set here yet */
+  version: z.number().int(),
+  /** calendar days a rating occasion stays open (default 7) */
+  ratingPeriodDays: SettingView,
+  /** what a lapsed occasion records (default `satisfied`) */
+  defaultLevel: LevelSettingView,
+  /** working days to rectify a valid bad review (default 15) */
+  rectifyWorkdays: SettingView,
+  /** percent of last month's concluded cases sampled for follow-up visits (default 5) */
+  followUpPercent: SettingView,
+  /** working days a department has to answer a supervision order (default 3) */
+  orderResponseWorkdays: SettingView,
+});
+export type SupervisionSettings = z.infer<typeof SupervisionSettings>;
+
+/** Replaces the center's own supervision/evaluation settings; null = inherit. */
+export const SupervisionSettingsBody = z.object({
+  version: z.number().int().min(0),
+  // ranges and levels are checked by the service, which names the field in zh-CN and English
+  ratingPeriodDays: z.number().nullable(),
+  defaultLevel: z.string().nullable(),
+  rectifyWorkdays: z.number().nullable(),
+  followUpPercent: z.number().nullable(),
+  orderResponseWorkdays: z.number().nullable(),
+});
+export type SupervisionSettingsBody = z.input<typeof SupervisionSettingsBody>;

@@ -50,8 +50,8 @@ export type RulingBody = z.input<typeof RulingBody>;
 
 // ——— the monitor ———
 
-/** What the monitor follows: cases, their tasks, special procedures and online pre-reviews, and rectifications. */
-export const MONITOR_KINDS = ['case', 'task', 'procedure', 'prereview', 'rectification'] as const;
+/** What the monitor follows: cases, their tasks, special procedures and online pre-reviews, rectifications, consultations and complaints. */
+export const MONITOR_KINDS = ['case', 'task', 'procedure', 'prereview', 'rectification', 'consultation', 'complaint'] as const;
 
 export const MonitorQuery = z.object({
   centerId: Id.optional(),
@@ -65,15 +65,17 @@ export type MonitorQuery = z.input<typeof MonitorQuery>;
 
 export const MonitorEntry = z.object({
   kind: z.enum(MONITOR_KINDS),
-  /** the case, `caseId:taskId` for a task, `caseId:pause:from` for a special procedure, the rectification's id */
+  /** the case, `caseId:taskId` for a task, `caseId:pause:from` for a special procedure, the rectification's, consultation's or complaint's id */
   id: z.string(),
-  caseId: Id,
-  caseNo: z.string(),
+  /** null for a consultation, and for a complaint about a window or a member of staff */
+  caseId: Id.nullable(),
+  caseNo: z.string().nullable(),
   centerId: Id,
   centerName: z.string(),
-  departmentId: Id,
+  /** null for a complaint that names no department */
+  departmentId: Id.nullable(),
   departmentName: z.string(),
-  itemId: Id,
+  itemId: Id.nullable(),
   itemName: z.string(),
   /** the step's name for a task; the stage for a rectification */
   name: z.string(),

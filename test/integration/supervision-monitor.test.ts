@@ -8,7 +8,7 @@ import { type Session, startTestApp, type TestApp } from '../helpers/app.js';
 import { dialects } from '../helpers/db.js';
 import { intake, move, publishedItem } from './case-helpers.js';
 import { ok } from './case-review-helpers.js';
-import { hallItem, person, submitted } from './hall-helpers.js';
+import { H, hallItem, person, submitted } from './hall-helpers.js';
 
 for (const dialect of dialects()) {
   describe(`the monitor's procedures and pre-reviews [${dialect}]`, () => {
@@ -47,6 +47,31 @@ for (const dialect of dialects()) {
       const clerk = await t.login('clerk');
       await ok(move(t, clerk, c.id, 'accept', { version: c.version }));
       expect(await monitor('prereview')).toEqual([]);
+    });
+
+    it('follows a consultation until it is answered, and a complaint until it is fed back', async () => {
+      const applicant = await person(t, '13900000078');
+      const itemId = await hallItem(t);
+      const asked = await t.as(applicant, { method: 'POST', url: `${H}/consultations`, payload: { itemId, question: '个体餐饮需要提交哪些材料？' } });
+      expect(asked.statusCode, asked.body).toBe(200);
+      const open = await monitor('consultation');
+      expect(open).toEqual([expect.objectContaining({ kind: 'consultation', id: asked.json().id, caseId: null, itemId })]);
+      const clerk = await t.login('clerk');
+      const answered = await t.as(clerk, { method: 'POST', url: `/api/v1/consultations/${asked.json().id}/answer`, payload: { version: asked.json().version, answer: '请参阅办事指南的材料清单。' } });
+      expect(answered.statusCode, answered.body).toBe(200);
+      expect(await monitor('consultation')).toEqual([]);
+
+      const c = await submitted(t, applicant, itemId);
+      const filed = await t.as(applicant, { method: 'POST', url: `${H}/complaints`, payload: { subject: 'case', caseId: c.id, content: '预审超过承诺时间仍无回复' } });
+      expect(filed.statusCode, filed.body).toBe(200);
+      expect(await monitor('complaint')).toEqual([expect.objectContaining({ kind: 'complaint', id: filed.json().id, caseId: c.id, caseNo: c.caseNo })]);
+      let v = (await ok(t.as(sup, { url: `/api/v1/supervision/complaints/${filed.json().id}` }))).version;
+      for (const [step, text] of [['accept', ''], ['investigate', '已调阅预审记录'], ['dispose', '督促窗口当日完成预审'], ['feedBack', '已电话告知申请人处理结果']]) {
+        const r = await t.as(sup, { method: 'POST', url: `/api/v1/supervision/complaints/${filed.json().id}/steps`, payload: { version: v, step, text } });
+        expect(r.statusCode, r.body).toBe(200);
+        v = r.json().version;
+      }
+      expect(await monitor('complaint')).toEqual([]);
     });
   });
 }

@@ -1,7 +1,7 @@
 /**
  * Cases the matrix's fee, special-procedure, termination, supply, recheck and forward-answer
  * requests point at: each call makes a fresh case over the API (deptA's clerk and leader), in the
- * state the request needs; and the version of the city's case settings.
+ * state the request needs; and the versions of the city's case and supervision settings.
  */
 import { createDelegation } from '../../../src/server/services/organisation/index.js';
 import { createPublishedItem } from '../../../src/server/services/catalogue/index.js';
@@ -25,6 +25,8 @@ export interface CaseMoveFixtures {
   forwardedCase(): Promise<{ id: string; version: number }>;
   /** the version of the city center's own case settings (0: none set) */
   caseSettingsVersion(): Promise<number>;
+  /** the version of the city center's own supervision/evaluation settings (0: none set) */
+  supervisionSettingsVersion(): Promise<number>;
 }
 
 type View = { id: string; version: number; fees: { id: string }[] };
@@ -51,6 +53,16 @@ export async function createCaseMoveFixtures(t: TestApp): Promise<CaseMoveFixtur
     return post('clerk', `/api/v1/cases/${c.id}/accept`, { version: c.version });
   };
 
+  /** the group's version at the city: the highest of its own rows (0: none) */
+  const settingsVersion = async (keys: string[]): Promise<number> => {
+    const rows = await t.tdb.db.kysely
+      .selectFrom('settings')
+      .select('version')
+      .where('scope', '=', t.org.cityId)
+      .where((eb) => eb.or(keys.map((k) => eb('key', 'like', k))))
+      .execute();
+    return Math.max(0, ...rows.map((r) => r.version));
+  };
   return {
     async feeCase(state) {
       const a = await accepted(feeItem);
@@ -85,9 +97,7 @@ export async function createCaseMoveFixtures(t: TestApp): Promise<CaseMoveFixtur
       const d = await post('leader', `/api/v1/cases/${a.id}/decide`, { version: a.version, decision: { outcome: 'forwarded', authority: '省市场监督管理局' } });
       return { id: d.id, version: d.version };
     },
-    async caseSettingsVersion() {
-      const rows = await t.tdb.db.kysely.selectFrom('settings').select('version').where('scope', '=', t.org.cityId).execute();
-      return Math.max(0, ...rows.map((r) => r.version));
-    },
+    caseSettingsVersion: () => settingsVersion(['case.%']),
+    supervisionSettingsVersion: () => settingsVersion(['supervision.%', 'evaluation.%']),
   };
 }

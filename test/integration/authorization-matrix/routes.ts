@@ -407,6 +407,14 @@ export const MATRIX: Record<string, RouteCase> = {
     rule: 'settings:manage',
     request: async (f) => ({ url: `${A}/settings/case`, payload: { version: await f.caseSettingsVersion(), lightWarningDays: 2, supplementDueWorkdays: 10 } }),
   },
+  'GET /api/v1/admin/settings/supervision': { rule: 'settings:manage', request: at(`${A}/settings/supervision`) },
+  'PUT /api/v1/admin/settings/supervision': {
+    rule: 'settings:manage',
+    request: async (f) => ({
+      url: `${A}/settings/supervision`,
+      payload: { version: await f.supervisionSettingsVersion(), ratingPeriodDays: 7, defaultLevel: 'satisfied', rectifyWorkdays: 15, followUpPercent: 5, orderResponseWorkdays: 3 },
+    }),
+  },
 
   // ——— public pages ———
   'GET /api/v1/public/progress': {

@@ -27,6 +27,7 @@ import zhMessages from './zh-CN/messages';
 import zhSettings from './zh-CN/settings';
 import zhHall from './zh-CN/hall';
 import zhSupervision from './zh-CN/supervision';
+import zhSupervisionReports from './zh-CN/supervisionReports';
 import zhEvaluation from './zh-CN/evaluation';
 
 import enCommon from './en/common';
@@ -47,6 +48,7 @@ import enMessages from './en/messages';
 import enSettings from './en/settings';
 import enHall from './en/hall';
 import enSupervision from './en/supervision';
+import enSupervisionReports from './en/supervisionReports';
 import enEvaluation from './en/evaluation';
 
 const zhCN = {
@@ -68,6 +70,7 @@ const zhCN = {
   settings: zhSettings,
   hall: zhHall,
   supervision: zhSupervision,
+  supervisionReports: zhSupervisionReports,
   evaluation: zhEvaluation,
 };
 export type MessageSchema = typeof zhCN;
@@ -91,6 +94,7 @@ const en: MessageSchema = {
   settings: enSettings,
   hall: enHall,
   supervision: enSupervision,
+  supervisionReports: enSupervisionReports,
   evaluation: enEvaluation,
 };
 

@@ -1,12 +1,14 @@
 /**
  * The case settings of a center (DESIGN §4–§5) and how a value is found: the center's own, else
- * the nearest ancestor's, else the default. Stored one row per center and key in `settings`, the
- * value as JSON (`null` = the center inherits).
+ * the nearest ancestor's, else the default (the generic part: ./group.ts). Stored one row per
+ * center and key in `settings`, the value as JSON (`null` = the center inherits).
  */
 import type { LightThresholds } from '../../../domain/case/index.js';
 import type { SettingsTable } from '../../db/schema.js';
-import { listSettings } from '../../repositories/settings.js';
 import type { Executor } from '../context.js';
+import { centerChain, type ResolvedSetting, resolveSettings, type SettingsGroup, settingsFor, wholeNumberRule } from './group.js';
+
+export { centerChain, type ResolvedSetting } from './group.js';
 
 export const CASE_SETTINGS = ['lightWarningDays', 'supplementDueWorkdays'] as const;
 export type CaseSettingName = (typeof CASE_SETTINGS)[number];
@@ -25,42 +27,29 @@ export const CASE_SETTING_RULES: Record<CaseSettingName, { min: number; max: num
   supplementDueWorkdays: { min: 1, max: 60, zh: '补正期限', en: 'The supplement period' },
 };
 
-/** Center ids from the root down to the center, from its materialized path '/a/b/c/'. */
-export const centerChain = (centerPath: string): string[] => centerPath.split('/').filter(Boolean);
+const workdays = { unitZh: '工作日', unitEn: 'working days' };
 
-export const parseValue = (row: SettingsTable | undefined): number | null => {
-  if (!row) return null;
-  const v: unknown = JSON.parse(row.value);
-  return typeof v === 'number' ? v : null;
+export const CASE_SETTINGS_GROUP: SettingsGroup<CaseSettingName> = {
+  names: CASE_SETTINGS,
+  rules: {
+    lightWarningDays: wholeNumberRule(CASE_SETTING_KEYS.lightWarningDays, CASE_SETTING_DEFAULTS.lightWarningDays, { ...CASE_SETTING_RULES.lightWarningDays, ...workdays }),
+    supplementDueWorkdays: wholeNumberRule(CASE_SETTING_KEYS.supplementDueWorkdays, CASE_SETTING_DEFAULTS.supplementDueWorkdays, {
+      ...CASE_SETTING_RULES.supplementDueWorkdays,
+      ...workdays,
+    }),
+  },
+  action: 'updateCaseSettings',
+  label: { zh: '本中心的办件设置', en: "This center's case settings" },
 };
 
-export interface ResolvedSetting {
-  value: number;
-  /** the center whose row gives the value; null = the default */
-  from: string | null;
-}
-
 /** Each case setting in force at the center (the chain's rows, nearest first). */
-export function resolveCaseSettings(chain: readonly string[], rows: readonly SettingsTable[]): Record<CaseSettingName, ResolvedSetting> {
-  const out = {} as Record<CaseSettingName, ResolvedSetting>;
-  for (const name of CASE_SETTINGS) {
-    out[name] = { value: CASE_SETTING_DEFAULTS[name], from: null };
-    for (const id of [...chain].reverse()) {
-      const v = parseValue(rows.find((r) => r.scope === id && r.key === CASE_SETTING_KEYS[name]));
-      if (v !== null) {
-        out[name] = { value: v, from: id };
-        break;
-      }
-    }
-  }
-  return out;
+export function resolveCaseSettings(chain: readonly string[], rows: readonly SettingsTable[]): Record<CaseSettingName, ResolvedSetting<number>> {
+  return resolveSettings(CASE_SETTINGS_GROUP, chain, rows) as Record<CaseSettingName, ResolvedSetting<number>>;
 }
 
 /** The case settings in force at the center with this path. */
 export async function caseSettingsFor(db: Executor, centerPath: string): Promise<CaseSettingValues> {
-  const chain = centerChain(centerPath);
-  const r = resolveCaseSettings(chain, await listSettings(db, chain, Object.values(CASE_SETTING_KEYS)));
-  return { lightWarningDays: r.lightWarningDays.value, supplementDueWorkdays: r.supplementDueWorkdays.value };
+  return (await settingsFor(db, CASE_SETTINGS_GROUP, centerPath)) as CaseSettingValues;
 }
 
 /** The traffic-light thresholds of the center with this path (the domain's clock takes them). */

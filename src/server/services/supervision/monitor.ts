@@ -1,7 +1,7 @@
 /**
  * The monitor (DESIGN §5) for supervisors (their center subtree) and department leaders (their
- * department): every open case, open task, special procedure, waiting online pre-review and open
- * rectification with its light today, filtered
+ * department): every open case, open task, special procedure, waiting online pre-review, open
+ * rectification, unanswered consultation and complaint not yet fed back, with its light today, filtered
  * by center, department, window, item, kind and light; counts per light; and the lights over time
  * (the daily snapshots the supervision sweep writes, with the cards issued each day).
  */
@@ -12,7 +12,7 @@ import { type Light, caseClock, foldCase, pauseClock, taskClock, trafficLight } 
 import type { CaseActionsTable } from '../../db/schema.js';
 import { listActionsOfCases, listItemVersions, listMonitorCases, listSnapshots, cardCountsByDay } from '../../repositories/supervision.js';
 import { listOpenRectifications } from '../../repositories/evaluation.js';
-import { listWaitingPrereviews } from '../../repositories/supervision-monitor.js';
+import { listOpenComplaints, listOpenConsultations, listWaitingPrereviews } from '../../repositories/supervision-monitor.js';
 import { loadCalendar } from '../calendar/load.js';
 import { caseItemOf, today } from '../case/access.js';
 import { toAction } from '../case/store.js';
@@ -75,6 +75,27 @@ export async function monitor(ctx: Ctx, input: MonitorQuery): Promise<MonitorVie
       items.push({
         kind: 'rectification', id: x.id, caseId: x.case_id, caseNo: x.case_no, centerId: x.center_id, centerName: x.center_name, departmentId: x.department_id,
         departmentName: x.department_name, itemId: x.item_id, itemName: x.item_name, name: x.status, status: x.status, deadline: x.due, light,
+      });
+    }
+  }
+  // consultations on the department's clock, and complaints until they are fed back (DESIGN §5)
+  if (!q.windowId) {
+    for (const x of await listOpenConsultations(db, { grants, centerId: q.centerId, departmentId: q.departmentId, itemId: q.itemId })) {
+      const cal = await calOf(x.center_path);
+      const light: Light = trafficLight(cal, today(ctx, x.center_time_zone).date, x.due_date, null, await thresholds(x.center_path));
+      items.push({
+        kind: 'consultation', id: x.id, caseId: null, caseNo: null, centerId: x.center_id, centerName: x.center_name, departmentId: x.department_id,
+        departmentName: x.department_name, itemId: x.item_id, itemName: x.item_name ?? '', name: x.item_name ?? '', status: x.status, deadline: x.due_date, light,
+      });
+    }
+  }
+  if (!q.windowId && !q.itemId) {
+    for (const x of await listOpenComplaints(db, { grants, centerId: q.centerId, departmentId: q.departmentId })) {
+      const cal = await calOf(x.center_path);
+      const light: Light = trafficLight(cal, today(ctx, x.center_time_zone).date, x.due_date, null, await thresholds(x.center_path));
+      items.push({
+        kind: 'complaint', id: x.id, caseId: x.case_id, caseNo: x.case_no, centerId: x.center_id, centerName: x.center_name, departmentId: x.department_id,
+        departmentName: x.department_name ?? '', itemId: null, itemName: '', name: x.subject, status: x.status, deadline: x.due_date, light,
       });
     }
   }

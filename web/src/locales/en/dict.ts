@@ -47,7 +47,7 @@ export default {
   cardLevel: { warning: 'Warning', yellow: 'Yellow card', red: 'Red card' },
   cardStatus: { issued: 'Issued', appealed: 'Appealed', upheld: 'Appeal rejected', revoked: 'Revoked' },
   cardSubject: { case: 'Case', task: 'Step', order: 'Supervision order', rectification: 'Rectification' },
-  monitorKind: { case: 'Case', task: 'Step', procedure: 'Special procedure', prereview: 'Online pre-review', rectification: 'Rectification' },
+  monitorKind: { case: 'Case', task: 'Step', procedure: 'Special procedure', prereview: 'Online pre-review', rectification: 'Rectification', consultation: 'Consultation', complaint: 'Complaint' },
   ratingLevel: { verySatisfied: 'Very satisfied', satisfied: 'Satisfied', basicallySatisfied: 'Basically satisfied', dissatisfied: 'Dissatisfied', veryDissatisfied: 'Very dissatisfied' },
   ratingChannel: { window: 'Window rating screen', sms: 'SMS', online: 'Online hall', default: 'Default rating' },
   ratingOccasion: { whole: 'Handling', acceptance: 'Acceptance', conclusion: 'Conclusion', overall: 'Overall' },

@@ -2,7 +2,7 @@ import type zh from '../zh-CN/settings';
 import type { LocaleModule } from '../types';
 
 export default {
-  menu: { case: 'Case settings' },
+  menu: { case: 'Case settings', supervision: 'Supervision & evaluation settings' },
   case: {
     intro: "This center's case settings hold here and in the centers below it, unless one of them sets its own. Where this center sets nothing, the value comes from a center above or the default.",
     center: 'Center',
@@ -19,5 +19,24 @@ export default {
     loadFailed: 'The case settings could not be loaded',
     version: 'version {n}',
     unit: 'working days',
+  },
+  supervision: {
+    intro: "This center's evaluation and supervision settings hold here and in the centers below it, unless one of them sets its own. Where this center sets nothing, the value comes from a center above or the default.",
+    ratingPeriodDays: 'Rating period',
+    ratingPeriodHint: 'A concluded case can be rated for this many calendar days ({min}–{max}).',
+    defaultLevel: 'Default rating',
+    defaultLevelHint: 'An occasion left unrated when the period ends records this rating; "No rating" records it as unrated.',
+    none: 'No rating (unrated)',
+    rectifyWorkdays: 'Rectification period',
+    rectifyHint: 'A confirmed bad review must be rectified within this many working days ({min}–{max}).',
+    followUpPercent: 'Follow-up sample',
+    followUpHint: "This percentage of last month's concluded cases is sampled for follow-up visits each month ({min}–{max}).",
+    orderResponseWorkdays: 'Order response period',
+    orderResponseHint: 'A department answers a supervision order within this many working days ({min}–{max}).',
+    unit: { ratingPeriodDays: 'calendar days', rectifyWorkdays: 'working days', followUpPercent: '%', orderResponseWorkdays: 'working days' },
+    inForce: 'In force: {v}',
+    stale: 'Someone else changed the settings; the latest are loaded — check them and save again',
+    loadFailed: 'The supervision and evaluation settings could not be loaded',
+    levelRequired: 'Choose the default rating',
   },
 } satisfies LocaleModule<typeof zh>;

@@ -48,7 +48,7 @@ export default {
   cardLevel: { warning: '预警', yellow: '黄牌', red: '红牌' },
   cardStatus: { issued: '已亮牌', appealed: '申诉中', upheld: '申诉未获支持', revoked: '已撤销' },
   cardSubject: { case: '办件', task: '办理环节', order: '督办单', rectification: '差评整改' },
-  monitorKind: { case: '办件', task: '办理环节', procedure: '特别程序', prereview: '网上预审', rectification: '差评整改' },
+  monitorKind: { case: '办件', task: '办理环节', procedure: '特别程序', prereview: '网上预审', rectification: '差评整改', consultation: '网上咨询', complaint: '投诉' },
   ratingLevel: { verySatisfied: '非常满意', satisfied: '满意', basicallySatisfied: '基本满意', dissatisfied: '不满意', veryDissatisfied: '非常不满意' },
   ratingChannel: { window: '窗口评价器', sms: '短信', online: '网上大厅', default: '默认评价' },
   ratingOccasion: { whole: '办理', acceptance: '受理', conclusion: '办结', overall: '整体' },

@@ -1,6 +1,6 @@
-/** 办件设置 (a center's case settings). */
+/** 办件设置 (a center's case settings) and 监察与评价设置 (its supervision/evaluation settings). */
 export default {
-  menu: { case: '办件设置' },
+  menu: { case: '办件设置', supervision: '监察与评价设置' },
   case: {
     intro: '本中心的办件参数，对本中心及其下级中心生效；下级中心可另行设置。未在本中心设置的，沿用上级中心的设置或系统默认值。',
     center: '中心',
@@ -17,5 +17,24 @@ export default {
     loadFailed: '办件设置加载失败',
     version: '版本 {n}',
     unit: '个工作日',
+  },
+  supervision: {
+    intro: '本中心的好差评与效能监察参数，对本中心及其下级中心生效；下级中心可另行设置。未在本中心设置的，沿用上级中心的设置或系统默认值。',
+    ratingPeriodDays: '评价期限',
+    ratingPeriodHint: '办结后多少个自然日内可以评价（{min}–{max}）。',
+    defaultLevel: '默认评价',
+    defaultLevelHint: '评价期限届满仍未评价的，记为此评价；选“不记评价”则记为未评。',
+    none: '不记评价（未评）',
+    rectifyWorkdays: '差评整改期限',
+    rectifyHint: '核实属实的差评，须在多少个工作日内整改（{min}–{max}）。',
+    followUpPercent: '回访抽样比例',
+    followUpHint: '每月按上月办结件数的多少百分比抽取回访（{min}–{max}）。',
+    orderResponseWorkdays: '督办回复期限',
+    orderResponseHint: '部门收到督办单后多少个工作日内回复（{min}–{max}）。',
+    unit: { ratingPeriodDays: '个自然日', rectifyWorkdays: '个工作日', followUpPercent: '%', orderResponseWorkdays: '个工作日' },
+    inForce: '当前生效：{v}',
+    stale: '监察与评价设置已被他人修改，已重新加载最新设置，请核对后再保存',
+    loadFailed: '监察与评价设置加载失败',
+    levelRequired: '请选择默认评价',
   },
 };

@@ -1,5 +1,5 @@
-/** 电子监察 (DESIGN §5–6): the monitor, cards, rectifications, supervision orders, anomalies and follow-up visits. */
-import { Bell, DataLine, Document, Monitor, Phone, Tickets, WarningFilled } from '@element-plus/icons-vue';
+/** 电子监察 (DESIGN §5–6): the monitor, cards, rectifications, supervision orders, anomalies, follow-up visits, observation reports and complaints. */
+import { Bell, ChatDotSquare, DataLine, Document, Monitor, Phone, Tickets, View, WarningFilled, EditPen } from '@element-plus/icons-vue';
 import type { AdminRoutes } from '../types';
 
 const group = 'supervision.menu.group';
@@ -54,6 +54,31 @@ const routes: AdminRoutes = [
     name: 'admin-supervision-follow-ups',
     component: () => import('@/views/supervision/FollowUpsView.vue'),
     meta: { title: 'supervision.menu.followUps', permission: 'supervision:manage', menu: true, icon: Phone, order: 550, group },
+  },
+  {
+    path: 'supervision/observations/file',
+    name: 'admin-observation-file',
+    component: () => import('@/views/supervision/ObservationFileView.vue'),
+    meta: { title: 'supervisionReports.menu.file', permission: 'observation:file', menu: true, icon: EditPen, order: 560, group, groupIcon: Monitor },
+  },
+  {
+    path: 'supervision/observations',
+    name: 'admin-supervision-observations',
+    component: () => import('@/views/supervision/ObservationsView.vue'),
+    meta: { title: 'supervisionReports.menu.observations', permission: 'supervision:manage', menu: true, icon: View, order: 570, group },
+  },
+  {
+    path: 'supervision/complaints',
+    name: 'admin-supervision-complaints',
+    component: () => import('@/views/supervision/ComplaintsView.vue'),
+    meta: { title: 'supervisionReports.menu.complaints', permission: 'supervision:manage', menu: true, icon: ChatDotSquare, order: 580, group },
+  },
+  {
+    path: 'supervision/complaints/:id',
+    name: 'admin-supervision-complaint',
+    component: () => import('@/views/supervision/ComplaintDetailView.vue'),
+    props: true,
+    meta: { title: 'supervisionReports.menu.complaint', permission: 'supervision:manage', activeMenu: '/admin/supervision/complaints' },
   },
 ];
 export default routes;

@@ -31,8 +31,13 @@ export function bodyOf(f: SettingsForm, version: number): CaseSettingsBody {
 
 /** Set here → a whole number in the setting's range (the server checks the same). */
 export function settingsRules(t: T, form: SettingsForm): FormRules {
+  return numberRules(t, SETTINGS, form);
+}
+
+/** The rules of numeric settings `specs` in a form of SettingLines (shared by the settings pages). */
+export function numberRules<N extends string>(t: T, specs: readonly { name: N; min: number; max: number }[], form: Record<N, SettingLine>): FormRules {
   return Object.fromEntries(
-    SETTINGS.map((s) => [
+    specs.map((s) => [
       s.name,
       [
         {

@@ -54,7 +54,7 @@ export function useMonitor() {
       data.value = m;
       series.value = s.days;
       cards.value = c.items;
-      for (const i of m.items) seenItems.set(i.itemId, i.itemName);
+      for (const i of m.items) if (i.itemId) seenItems.set(i.itemId, i.itemName);
       loadError.value = '';
       updatedAt.value = formatInstant(new Date().toISOString()).slice(11);
     } catch (e) {
