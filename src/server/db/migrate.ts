@@ -8,6 +8,9 @@ import * as m0006 from './migrations/0006_online_hall.js';
 import * as m0007 from './migrations/0007_bundles.js';
 import * as m0008 from './migrations/0008_supervision.js';
 import * as m0009 from './migrations/0009_joint.js';
+import * as m0010 from './migrations/0010_bundle_cases.js';
+import * as m0011 from './migrations/0011_meetings.js';
+import * as m0012 from './migrations/0012_case_flags.js';
 
 /** Migrations are listed here in order; names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +23,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_bundles': m0007,
   '0008_supervision': m0008,
   '0009_joint': m0009,
+  '0010_bundle_cases': m0010,
+  '0011_meetings': m0011,
+  '0012_case_flags': m0012,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -13,8 +13,15 @@ export type { CalendarDaysTable, CalendarYearsTable, SettingsTable, ActionLogTab
 export type { CasesTable, CaseActionsTable, CaseNumberCountersTable, CaseNoticesTable, OutboxTable, MessagesTable } from './schema/cases.js';
 export type { HallAccountsTable, HallCodesTable, HallAgentsTable, HallDraftsTable, HallDraftMaterialsTable, OnlineApplicationsTable, CaseMaterialsTable, ConsultationsTable, ComplaintsTable } from './schema/hall.js';
 export type { EvaluationsTable, CardsTable, LightSnapshotsTable, WindowCurrentTable, RatingOccasionsTable, RectificationsTable, SupervisionOrdersTable, AnomaliesTable, FollowUpsTable, ObservationReportsTable } from './schema/supervision.js';
+import type { BundleCasesDatabase } from './schema/bundle-cases.js';
+import type { MeetingsDatabase } from './schema/meetings.js';
+import type { CaseFlagsDatabase } from './schema/flags.js';
 
-export interface Database {
+export type * from './schema/bundle-cases.js';
+export type * from './schema/meetings.js';
+export type * from './schema/flags.js';
+
+export interface Database extends BundleCasesDatabase, MeetingsDatabase, CaseFlagsDatabase {
   centers: CentersTable;
   departments: DepartmentsTable;
   windows: WindowsTable;

@@ -21,6 +21,8 @@ import adminBundles from './admin/bundles.js';
 import publicBundles from './public/bundles.js';
 import supervisionRoutes from './supervision/index.js';
 import evaluationRoutes from './evaluation/index.js';
+import bundleCaseRoutes from './bundle-cases/index.js';
+import meetingRoutes from './meetings/index.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   for (const r of [auth, adminAudit, adminCatalogue, adminCalendar, adminOrganisation, publicCatalogue, publicCalendar, windowCases, windowCaseFees, reviewCases, reviewCaseProcedure, windowCaseMore, adminSettings, publicProgress, windowCaseNotices, meMessages, adminBundles, publicBundles]) {
@@ -29,4 +31,6 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await hallRoutes(app);
   await supervisionRoutes(app);
   await evaluationRoutes(app);
+  await bundleCaseRoutes(app);
+  await meetingRoutes(app);
 }

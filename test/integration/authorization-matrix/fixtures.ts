@@ -34,8 +34,10 @@ import { type CaseMoveFixtures, createCaseMoveFixtures } from './case-fixtures.j
 import { type BundleFixtures, createBundleFixtures } from './bundle-fixtures.js';
 import { createHallFixtures, type HallFixtures } from './hall-fixtures.js';
 import { createSupervisionFixtures, type SupervisionFixtures } from './supervision-fixtures.js';
+import { type BundleCaseFixtures, createBundleCaseFixtures } from './bundle-case-fixtures.js';
+import { createMeetingFixtures, type MeetingFixtures } from './meeting-fixtures.js';
 
-export interface Fixtures extends CaseMoveFixtures, BundleFixtures, HallFixtures, SupervisionFixtures {
+export interface Fixtures extends CaseMoveFixtures, BundleFixtures, HallFixtures, SupervisionFixtures, BundleCaseFixtures, MeetingFixtures {
   org: Org;
   /** a PDF form; public once itemA (which shows it) was published */
   fileId: string;
@@ -192,6 +194,8 @@ export async function createFixtures(t: TestApp): Promise<Fixtures> {
     ...(await createBundleFixtures(t)),
     ...(await createHallFixtures(t)),
     ...createSupervisionFixtures(t, () => submittedCase()),
+    ...(await createBundleCaseFixtures(t)),
+    ...(await createMeetingFixtures(t)),
     org, fileId: file.id, itemA, itemLife, itemB, delegationB, spareCenter, spareDept, windowId, staffId, exportJson, itemData, submittedCase,
     acceptedCase, taskCase, decidedCase,
     async acceptedNotice() {

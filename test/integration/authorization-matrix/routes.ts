@@ -9,6 +9,8 @@ import { PASSWORD } from '../../helpers/fixtures.js';
 import { multipartBody, PDF_BYTES } from '../catalogue-helpers.js';
 import { HALL_MATRIX } from './hall-routes.js';
 import { SUPERVISION_MATRIX } from './supervision-routes.js';
+import { BUNDLE_CASE_MATRIX } from './bundle-case-routes.js';
+import { MEETING_MATRIX } from './meeting-routes.js';
 
 export interface Req {
   url: string;
@@ -457,4 +459,7 @@ export const MATRIX: Record<string, RouteCase> = {
   ...HALL_MATRIX,
   // ——— supervision and evaluation (supervision-routes.ts) ———
   ...SUPERVISION_MATRIX,
+  // ——— bundle runs (bundle-case-routes.ts) and joint review meetings (meeting-routes.ts) ———
+  ...BUNDLE_CASE_MATRIX,
+  ...MEETING_MATRIX,
 };

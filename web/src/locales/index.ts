@@ -29,6 +29,8 @@ import zhHall from './zh-CN/hall';
 import zhSupervision from './zh-CN/supervision';
 import zhSupervisionReports from './zh-CN/supervisionReports';
 import zhEvaluation from './zh-CN/evaluation';
+import zhBundleCases from './zh-CN/bundleCases';
+import zhMeetings from './zh-CN/meetings';
 
 import enCommon from './en/common';
 import enDict from './en/dict';
@@ -50,6 +52,8 @@ import enHall from './en/hall';
 import enSupervision from './en/supervision';
 import enSupervisionReports from './en/supervisionReports';
 import enEvaluation from './en/evaluation';
+import enBundleCases from './en/bundleCases';
+import enMeetings from './en/meetings';
 
 const zhCN = {
   common: zhCommon,
@@ -72,6 +76,8 @@ const zhCN = {
   supervision: zhSupervision,
   supervisionReports: zhSupervisionReports,
   evaluation: zhEvaluation,
+  bundleCases: zhBundleCases,
+  meetings: zhMeetings,
 };
 export type MessageSchema = typeof zhCN;
 
@@ -96,6 +102,8 @@ const en: MessageSchema = {
   supervision: enSupervision,
   supervisionReports: enSupervisionReports,
   evaluation: enEvaluation,
+  bundleCases: enBundleCases,
+  meetings: enMeetings,
 };
 
 function initialLocale(): LocaleCode {

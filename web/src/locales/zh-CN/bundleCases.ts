@@ -1,0 +1,4 @@
+/** Messages of the bundleCases pages. */
+export default {
+  title: '一件事办件',
+};

@@ -1,0 +1,4 @@
+/** Messages of the meetings pages. */
+export default {
+  title: '联审会',
+};
