@@ -39,7 +39,13 @@ export const DecisionInput = z.discriminatedUnion('outcome', [
     /** omitted: the standard 行政复议 / 行政诉讼 statement */
     rightsStatement: Text(2000).optional(),
   }),
-  z.object({ outcome: z.literal('forwarded'), authority: Text(200), note: Text(2000).default('') }),
+  z.object({
+    outcome: z.literal('forwarded'),
+    authority: Text(200),
+    note: Text(2000).default(''),
+    /** when the higher authority's answer is due; omitted: FORWARD_ANSWER_WORKDAYS working days from today */
+    answerDue: IsoDate.optional(),
+  }),
 ]);
 
 export const DecideBody = VersionBody.extend({ decision: DecisionInput });
@@ -96,6 +102,8 @@ export const TaskInboxItem = z.object({
   remaining: z.number().int(),
   paused: z.boolean(),
   light: CaseLight,
+  /** 绿色通道: the case is flagged (sorted first) */
+  greenChannel: z.boolean(),
   /** the signed-in person may complete or return it (their role, or named to them) */
   workable: z.boolean(),
 });

@@ -3,7 +3,7 @@
  * case as staff see it, and the lists. A move carries the case `version` it was read at.
  */
 import { z } from 'zod';
-import { CASE_ACTION_KINDS, CASE_STATUSES, OUTCOMES, SPECIAL_PROCEDURES } from '../domain/case/types.js';
+import { CASE_ACTION_KINDS, CASE_STATUSES, OUTCOMES, SPECIAL_PROCEDURES, TASK_ANSWERS, TASK_KINDS } from '../domain/case/types.js';
 import { PHONE_RE } from '../domain/organisation/phone.js';
 import { CaseNoticeView } from './case-notices.js';
 import { Id, Instant, IsoDate, PageQuery, VersionBody, listOf } from './common.js';
@@ -126,10 +126,10 @@ export const CaseTaskView = z.object({
   status: z.enum(['open', 'completed', 'returned', 'cancelled']),
   deadline: IsoDate,
   light: CaseLight,
-  /** a review step, or a co-department's opinion on a joint case (会签) */
-  kind: z.enum(['review', 'opinion']),
-  /** an opinion's answer as it counts (不同意 without a reason counts as 同意; 超时默认 by the system) */
-  answer: z.enum(['agree', 'disagree', 'agreeForward', 'deemedConsent']).nullable(),
+  /** a review step, a co-department's opinion on a joint case (会签), or a joint review meeting's decision (联审会) */
+  kind: z.enum(TASK_KINDS),
+  /** an opinion's answer as it counts (不同意 without a reason counts as 同意; 超时默认 / 缺席默认 by the system) */
+  answer: z.enum(TASK_ANSWERS).nullable(),
   opinion: z.string().nullable(),
   closedOn: IsoDate.nullable(),
 });
@@ -226,11 +226,15 @@ export const CaseView = z.object({
   deferred: z.object({ materials: z.array(CaseMaterialRef), dueDate: IsoDate, owed: z.array(z.string()) }).nullable(),
   /** 告知承诺: materials a signed pledge replaced */
   pledged: z.array(CaseMaterialRef),
+  /** 绿色通道: flagged, with its escort (领办人), the reason and since when */
+  greenChannel: z.object({ escortId: z.string().nullable(), escortName: z.string(), reason: z.string(), since: IsoDate }).nullable(),
   /** a forwarded decision (上报): the higher authority, when, and its answer */
   forward: z
     .object({
       authority: z.string(),
       forwardedOn: IsoDate,
+      /** when the answer is due (上报跟踪); null on cases forwarded before it was recorded */
+      answerDue: IsoDate.nullable(),
       answer: z.object({ result: z.enum(['approved', 'denied']), reference: z.string(), note: z.string(), on: IsoDate }).nullable(),
     })
     .nullable(),
@@ -268,6 +272,8 @@ export const CaseListItem = z.object({
   promisedDue: IsoDate.nullable(),
   statutoryDue: IsoDate.nullable(),
   light: CaseLight.nullable(),
+  /** 绿色通道: flagged cases come first in the list */
+  greenChannel: z.boolean(),
   version: z.number().int(),
   createdAt: Instant,
 });

@@ -135,6 +135,8 @@ export const ItemData = z.object({
   jointPolicy: z
     .object({ silence: SilencePolicy.default('deemedConsent'), absentConsent: z.boolean().default(true) })
     .default({ silence: 'deemedConsent', absentConsent: true }),
+  /** an investment-project item (投资项目审批): a denial is reported to the department's liaison and the center (否定报备) */
+  investmentProject: z.boolean().default(false),
 });
 export type ItemData = z.infer<typeof ItemData>;
 export type ItemDataInput = z.input<typeof ItemData>;

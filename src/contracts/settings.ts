@@ -31,6 +31,8 @@ export const CaseSettings = z.object({
   lightWarningDays: SettingView,
   /** an unanswered pre-acceptance supplement request expires after this many working days (default 10) */
   supplementDueWorkdays: SettingView,
+  /** a case suspended for overdue 容缺 materials is returned after this many further working days (default 15) */
+  deferredReturnWorkdays: SettingView,
 });
 export type CaseSettings = z.infer<typeof CaseSettings>;
 
@@ -40,6 +42,7 @@ export const CaseSettingsBody = z.object({
   // ranges are checked by the service, which names the field in zh-CN and English
   lightWarningDays: z.number().nullable(),
   supplementDueWorkdays: z.number().nullable(),
+  deferredReturnWorkdays: z.number().nullable(),
 });
 export type CaseSettingsBody = z.input<typeof CaseSettingsBody>;
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Id, IsoDate, PageQuery, listOf } from './common.js';
 
-export const AnomalyRule = z.enum(['refusalWithoutReasons', 'concludedWithoutAcceptance', 'lateEntry', 'feeWithoutLicence', 'feeOffStandard', 'stepOverLimit', 'lateForward']);
+export const AnomalyRule = z.enum(['refusalWithoutReasons', 'concludedWithoutAcceptance', 'lateEntry', 'feeWithoutLicence', 'feeOffStandard', 'stepOverLimit', 'lateForward', 'forwardUnanswered']);
 
 export const AnomalyView = z.object({
   id: Id,

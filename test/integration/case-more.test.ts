@@ -182,7 +182,8 @@ for (const dialect of dialects()) {
       expect(notYet.json().error.message).toContain('已受理');
       const leader = await t.login('leader');
       const f = await ok(move(t, leader, c.id, 'decide', { version: a.version, decision: { outcome: 'forwarded', authority: '省市场监督管理局' } }));
-      expect(f.forward).toEqual({ authority: '省市场监督管理局', forwardedOn: '2026-03-02', answer: null });
+      // tracked to the answer: due 20 working days on unless the decider says otherwise
+      expect(f.forward).toEqual({ authority: '省市场监督管理局', forwardedOn: '2026-03-02', answerDue: '2026-03-30', answer: null });
       expect(f.clock.stopped).toBe(true);
       const early = await move(t, leader, c.id, 'conclude', { version: f.version });
       expect(early.statusCode).toBe(409);

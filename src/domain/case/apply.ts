@@ -125,7 +125,7 @@ function changes(s: CaseState, a: CaseAction, version: number): Patch {
     case 'decide': {
       const patch: Patch = { decision: { ...a.decision, on: d }, outcome: a.decision.outcome };
       // a forwarded case leaves the department's hands: its own clock stops here
-      if (a.decision.outcome === 'forwarded') return { ...patch, forward: { authority: a.decision.authority, forwardedOn: d, answer: null }, stoppedOn: d };
+      if (a.decision.outcome === 'forwarded') return { ...patch, forward: { authority: a.decision.authority, forwardedOn: d, answerDue: a.decision.answerDue ?? null, answer: null }, stoppedOn: d };
       return patch;
     }
     case 'recordForwardAnswer':
@@ -148,6 +148,8 @@ function changes(s: CaseState, a: CaseAction, version: number): Patch {
     case 'cancelFee':
     case 'refundFee':
       return { fees: applyFee(s.fees, a) };
+    case 'greenChannel':
+      return { greenChannel: a.on ? { escortId: a.escortId, escortName: a.escortName, reason: a.reason, since: d } : null };
   }
 }
 

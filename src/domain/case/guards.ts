@@ -113,6 +113,7 @@ const GUARDS: Record<CaseActionKind, (kind: CaseActionKind) => Guard> = {
   payFee: all(need((s) => !FEE_PAYABLE_NOT.includes(s.status)), need((s) => owedFees(s).length > 0, { zh: '没有待缴的费用', en: 'no fee is owed' })),
   cancelFee: need((s) => owedFees(s).length > 0, { zh: '没有待缴的费用', en: 'no fee is owed' }),
   refundFee: need((s) => s.fees.some((f) => f.status === 'paid'), { zh: '没有已缴的费用', en: 'no fee has been paid' }),
+  greenChannel: status(...OPEN),
 };
 
 /** Why the state refuses a move of this kind, or null when the state allows it. */

@@ -49,4 +49,5 @@ export const ACTION_LABELS: Record<CaseActionKind, readonly [zh: string, en: str
   payFee: ['缴费', 'pay a fee'],
   cancelFee: ['取消收费', 'cancel a fee'],
   refundFee: ['退费', 'refund a fee'],
+  greenChannel: ['设置绿色通道', 'set the green channel'],
 };

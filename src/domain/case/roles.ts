@@ -58,6 +58,8 @@ const MAY: Record<CaseActionKind, (s: CaseState, a: CaseActor) => boolean> = {
   // the system only returns a case whose 容缺 materials stayed missing (validate.ts checks the grounds)
   terminate: (s, a) => decider(s, a) || (a.role === 'system' && s.status === 'suspended' && s.pauses.some((p) => p.to === null && p.kind === 'deferredMaterial')),
   assessFee: atWindow,
+  // the window or the department's leader flags a case for the green channel (DESIGN §4)
+  greenChannel: is('clerk', 'chiefRep', 'deptLeader'),
   payFee: is('clerk', 'chiefRep', 'system'),
   cancelFee: atWindow,
   refundFee: atWindow,

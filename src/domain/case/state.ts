@@ -106,12 +106,14 @@ export interface CaseState {
     on: DateString;
     recheck: { reason: string; askedOn: DateString; answer: { upheld: boolean; reason: string; on: DateString } | null } | null;
   } | null;
-  forward: { authority: string; forwardedOn: DateString; answer: { result: 'approved' | 'denied'; reference: string; note: string; on: DateString } | null } | null;
+  forward: { authority: string; forwardedOn: DateString; answerDue: DateString | null; answer: { result: 'approved' | 'denied'; reference: string; note: string; on: DateString } | null } | null;
   delivery: (Delivery & { on: DateString }) | null;
   withdrawal: { reason: string; deemed: boolean; on: DateString } | null;
   termination: { grounds: TerminationGrounds; reason: string; on: DateString; by: CaseRole } | null;
   /** a false pledge revoked the decision */
   revoked: boolean;
+  /** 绿色通道: flagged, with its escort (领办人) */
+  greenChannel: { escortId: string | null; escortName: string; reason: string; since: DateString } | null;
   /** derived: ids of the open tasks */
   openTaskIds: readonly string[];
   /** derived: fen assessed and not yet paid */
@@ -153,6 +155,7 @@ export function initialCase(item: CaseItem): CaseState {
     withdrawal: null,
     termination: null,
     revoked: false,
+    greenChannel: null,
     openTaskIds: [],
     owedFen: 0,
     deadlines: null,

@@ -70,6 +70,8 @@ export type Decision =
       /** the higher authority the decision belongs to (上报机关) */
       authority: string;
       note: string;
+      /** when the higher authority's answer is due (上报跟踪); absent on cases forwarded before it was recorded */
+      answerDue?: DateString;
     };
 
 export type Delivery =
@@ -81,13 +83,18 @@ export type PaymentMethod = 'cash' | 'card' | 'online';
 
 /**
  * A co-department's answer to a joint case (联办件, 并联审批): 同意 / 不同意 / 同意但需转报, or
- * consent deemed by the system when the task's limit passed in silence (超时默认).
+ * consent deemed by the system when the task's limit passed in silence (超时默认), or because the
+ * department was absent from a joint review meeting under an absent-consent policy (缺席默认).
  */
-export const TASK_ANSWERS = ['agree', 'disagree', 'agreeForward', 'deemedConsent'] as const;
+export const TASK_ANSWERS = ['agree', 'disagree', 'agreeForward', 'deemedConsent', 'absentConsent'] as const;
 export type TaskAnswer = (typeof TASK_ANSWERS)[number];
 
-/** A step of the lead department's own review, or a co-department's opinion (会签) on a joint case. */
-export type TaskKind = 'review' | 'opinion';
+/**
+ * A step of the lead department's own review, a co-department's opinion (会签) on a joint case, or
+ * a decision of a joint review meeting (联审会) a department must carry out within its limit.
+ */
+export const TASK_KINDS = ['review', 'opinion', 'meeting'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
 
 export type TerminationGrounds =
   /** 告知承诺 found false: the decision is revoked (DESIGN §4) */
@@ -145,7 +152,9 @@ export type CaseAction =
   | A<'payFee', { feeId: string; method: PaymentMethod; reference: string | null; receiptNo: string }>
   /** an assessed fee not to be paid after all (wrong line, case withdrawn) */
   | A<'cancelFee', { feeId: string; reason: string }>
-  | A<'refundFee', { feeId: string; reason: string }>;
+  | A<'refundFee', { feeId: string; reason: string }>
+  /** 绿色通道: flagged (with its escort 领办人, sorted first everywhere) or unflagged, with a reason */
+  | A<'greenChannel', { on: boolean; escortId: string | null; escortName: string; reason: string }>;
 
 export type CaseActionKind = CaseAction['kind'];
 export type ActionOf<K extends CaseActionKind> = Extract<CaseAction, { kind: K }>;
@@ -154,7 +163,7 @@ export const CASE_ACTION_KINDS = [
   'submit', 'accept', 'requestSupplement', 'supply', 'supplementExpired', 'refuse', 'askRecheck',
   'answerRecheck', 'concludeImmediately', 'startReview', 'suspend', 'resume', 'deferredOverdue',
   'openTask', 'completeTask', 'returnTask', 'decide', 'recordForwardAnswer', 'conclude', 'deliver',
-  'withdraw', 'terminate', 'assessFee', 'payFee', 'cancelFee', 'refundFee',
+  'withdraw', 'terminate', 'assessFee', 'payFee', 'cancelFee', 'refundFee', 'greenChannel',
 ] as const satisfies readonly CaseActionKind[];
 
 /** Printed on every denial unless the department words it otherwise (行政复议法, 行政诉讼法). */

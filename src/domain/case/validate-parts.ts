@@ -64,7 +64,8 @@ export function decision(d: Decision | undefined, field: string): FieldProblem |
         text(d.rightsStatement, `${field}.rightsStatement`, '复议和诉讼权利告知', 'The rights statement')
       );
     case 'forwarded':
-      return text(d.authority, `${field}.authority`, '上报机关', 'The higher authority') ?? (typeof d.note === 'string' ? null : problem(`${field}.note`, '备注应为文字', 'The note must be text'));
+      return text(d.authority, `${field}.authority`, '上报机关', 'The higher authority') ?? (typeof d.note === 'string' ? null : problem(`${field}.note`, '备注应为文字', 'The note must be text')) ??
+        (d.answerDue === undefined ? null : date(d.answerDue, `${field}.answerDue`));
     default:
       return problem(`${field}.outcome`, '决定结果应为准予、不予许可或上报', 'The outcome must be approved, denied or forwarded');
   }

@@ -7,8 +7,8 @@
 import { MAX_LIMIT, addWorkdays, deadlineWithPauses, type WorkCalendar } from '../calendar/index.js';
 import { ROLES } from '../permissions.js';
 import { caseError, type CaseError } from './errors.js';
-import { openPause, owedMaterials, type CaseState } from './state.js';
-import { SPECIAL_PROCEDURES, TASK_ANSWERS, type ActionOf, type CaseAction } from './types.js';
+import { isDecided, openPause, owedMaterials, type CaseState } from './state.js';
+import { SPECIAL_PROCEDURES, TASK_ANSWERS, TASK_KINDS, type ActionOf, type CaseAction } from './types.js';
 import { date, decision, delivery, integer, materials, problem, text, texts, type FieldProblem } from './validate-parts.js';
 
 const PROBLEMS = ['missing', 'wrong', 'incomplete'];
@@ -57,6 +57,13 @@ function terminate(s: CaseState, a: ActionOf<'terminate'>): FieldProblem | null 
   return null;
 }
 
+function greenChannel(s: CaseState, a: ActionOf<'greenChannel'>): FieldProblem | null {
+  if (typeof a.on !== 'boolean') return problem('on', '应说明设置或取消绿色通道', 'Say whether the green channel is set or lifted');
+  const p = text(a.reason, 'reason', '绿色通道的理由', 'The reason');
+  if (p || !a.on) return p ?? (s.greenChannel === null ? problem('on', '本件未设绿色通道', 'The case is not in the green channel') : null);
+  return text(a.escortId ?? undefined, 'escortId', '领办人', 'The escort') ?? text(a.escortName, 'escortName', '领办人姓名', "The escort's name");
+}
+
 function task(s: CaseState, id: string): FieldProblem | null {
   const t = s.tasks.find((x) => x.id === id);
   if (!t) return problem('taskId', '办理环节不存在', 'No such task', 'case.unknownTask');
@@ -72,10 +79,11 @@ function answer(s: CaseState, a: ActionOf<'completeTask'>, cal: WorkCalendar): F
   if (a.answer !== undefined && !(TASK_ANSWERS as readonly string[]).includes(a.answer)) return problem('answer', '会签意见无效', 'Invalid answer');
   if (a.answer !== undefined && t.kind !== 'opinion') return problem('answer', `“${t.name}”不是会签环节`, `"${t.name}" asks for no answer`);
   const bySystem = a.role === 'system';
-  if (bySystem !== (a.answer === 'deemedConsent')) {
-    return problem('answer', '超时默认同意只能由系统在时限届满后作出', 'Only the system deems consent, once the limit has passed');
+  if (bySystem !== (a.answer === 'deemedConsent' || a.answer === 'absentConsent')) {
+    return problem('answer', '超时默认、缺席默认同意只能由系统作出', 'Only the system deems consent (overdue or absent)');
   }
-  if (bySystem) {
+  // 缺席默认: the meeting's record is the ground, not the task's limit
+  if (bySystem && a.answer === 'deemedConsent') {
     const due = deadlineWithPauses(cal, t.openedOn, t.limitDays, s.pauses, a.date);
     if (a.date <= due) return problem('date', `会签时限至 ${due}，尚未届满`, `The opinion is due ${due}; not yet overdue`, 'case.tooEarly');
   }
@@ -126,14 +134,19 @@ function payload(s: CaseState, a: CaseAction, cal: WorkCalendar): FieldProblem |
       return text(a.taskId, 'taskId', '环节编号', 'The task id') ?? text(a.name, 'name', '环节名称', 'The task name') ??
         integer(a.limitDays, 0, MAX_LIMIT, 'limitDays', '环节时限', 'The task limit') ??
         ((ROLES as readonly string[]).includes(a.assignee?.role) ? null : problem('assignee.role', '承办角色无效', 'Invalid assignee role')) ??
-        (a.taskKind === undefined || a.taskKind === 'review' || a.taskKind === 'opinion' ? null : problem('taskKind', '环节类型无效', 'Invalid task kind'));
+        (a.taskKind === undefined || TASK_KINDS.includes(a.taskKind) ? null : problem('taskKind', '环节类型无效', 'Invalid task kind')) ??
+        // a meeting's decision holds up the case's decision: once decided, none is opened
+        (a.taskKind === 'meeting' && isDecided(s) ? problem('taskKind', '已作出决定，不能再派发联审会决定事项', 'A decision has been made: no meeting task can be opened') : null);
     case 'completeTask':
       return task(s, a.taskId) ?? (typeof a.opinion === 'string' ? null : problem('opinion', '意见应为文字', 'The opinion must be text')) ?? answer(s, a, cal);
     case 'returnTask':
-      return task(s, a.taskId) ?? text(a.reason, 'reason', '退回理由', 'The reason for returning');
+      return task(s, a.taskId) ?? text(a.reason, 'reason', '退回理由', 'The reason for returning') ??
+        // a meeting's decision is not a step of the procedure: there is no previous step to send it to
+        (s.tasks.find((t) => t.id === a.taskId)?.kind === 'meeting' ? problem('taskId', '联审会决定事项不能退回', 'A meeting task cannot be returned') : null);
     case 'decide':
       if (a.decision?.outcome === 'forwarded' && s.item.handlingClass !== 'reportUp') return problem('decision.outcome', '只有上报件可以上报', 'Only a report-up item is forwarded');
       if (a.decision?.outcome === 'approved' && s.item.handlingClass === 'reportUp') return problem('decision.outcome', '上报件由上级机关决定，应上报', 'A report-up item is decided by the higher authority: forward it');
+      if (a.decision?.outcome === 'forwarded' && a.decision.answerDue !== undefined && a.decision.answerDue < a.date) return problem('decision.answerDue', '上级答复期限不能早于今天', 'The answer cannot be due before today');
       return decision(a.decision, 'decision');
     case 'recordForwardAnswer':
       return a.result === 'approved' || a.result === 'denied' ? text(a.reference, 'reference', '上级答复文号', 'The answer’s reference') : problem('result', '答复结果无效', 'Invalid result');
@@ -158,6 +171,8 @@ function payload(s: CaseState, a: CaseAction, cal: WorkCalendar): FieldProblem |
       return fee(s, a.feeId, 'assessed') ?? text(a.reason, 'reason', '取消理由', 'The reason');
     case 'refundFee':
       return fee(s, a.feeId, 'paid') ?? text(a.reason, 'reason', '退费理由', 'The reason for the refund');
+    case 'greenChannel':
+      return greenChannel(s, a);
   }
 }
 

@@ -8,12 +8,14 @@
  * - feeWithoutLicence / feeOffStandard: a fee without its licence number, or at an amount none of
  *   the item's fixed fee lines of that name charges;
  * - stepOverLimit: a task closed after its own deadline;
- * - lateForward: a report-up case forwarded after its promised deadline.
+ * - lateForward: a report-up case forwarded after its promised deadline;
+ * - forwardUnanswered: a forwarded case whose higher authority has not answered by its due date —
+ *   raised by the `forwardDue` timer (timers/forward-due.ts), not found from the action list here.
  */
 import { deadlineWithPauses, type WorkCalendar } from '../calendar/index.js';
 import type { CaseAction, CaseState } from '../case/index.js';
 
-export const ANOMALY_RULES = ['refusalWithoutReasons', 'concludedWithoutAcceptance', 'lateEntry', 'feeWithoutLicence', 'feeOffStandard', 'stepOverLimit', 'lateForward'] as const;
+export const ANOMALY_RULES = ['refusalWithoutReasons', 'concludedWithoutAcceptance', 'lateEntry', 'feeWithoutLicence', 'feeOffStandard', 'stepOverLimit', 'lateForward', 'forwardUnanswered'] as const;
 export type AnomalyRule = (typeof ANOMALY_RULES)[number];
 
 export interface Anomaly {

@@ -64,14 +64,14 @@ export async function lockCase(db: Executor, dialect: Dialect, id: string): Prom
 
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
-export type CaseProjection = Pick<CasesTable, 'status' | 'outcome' | 'accepted_on' | 'promised_due' | 'statutory_due' | 'light' | 'updated_at'>;
+export type CaseProjection = Pick<CasesTable, 'status' | 'outcome' | 'accepted_on' | 'promised_due' | 'statutory_due' | 'light' | 'green_channel' | 'escort_id' | 'updated_at'>;
 
 /** Optimistic write of the projection: false when the case moved on since `version`. */
 export async function updateCaseProjection(db: Executor, id: string, version: number, nextVersion: number, set: CaseProjection): Promise<boolean> {
   const r = await db.executeQuery(updateProjectionQuery(db, { ...set, id, version, nextVersion }));
   return Number(r.numAffectedRows) === 1;
 }
-const PROJECTION: readonly (keyof CaseProjection)[] = ['status', 'outcome', 'accepted_on', 'promised_due', 'statutory_due', 'light', 'updated_at'];
+const PROJECTION: readonly (keyof CaseProjection)[] = ['status', 'outcome', 'accepted_on', 'promised_due', 'statutory_due', 'light', 'green_channel', 'escort_id', 'updated_at'];
 const updateProjectionQuery = prepared<CaseProjection & { id: string; version: number; nextVersion: number }, never>((db, p) =>
   db
     .updateTable('cases')
@@ -221,6 +221,8 @@ export async function listCaseRows(db: Executor, dialect: Dialect, f: CaseFilter
   const rows = await base
     .selectAll('cases')
     .select(['item_versions.name as item_name', 'centers.path as center_path', 'centers.time_zone as time_zone'])
+    // 绿色通道 first (DESIGN §4), then the newest
+    .orderBy('cases.green_channel', 'desc')
     .orderBy('cases.created_at', 'desc')
     .orderBy('cases.case_no', 'desc')
     .limit(f.limit)

@@ -54,7 +54,7 @@ const USUAL: Record<CaseActionKind, CaseActor> = {
   deferredOverdue: ACTORS.system, openTask: ACTORS.system, completeTask: ACTORS.reviewer, returnTask: ACTORS.reviewer,
   decide: ACTORS.leader, recordForwardAnswer: ACTORS.clerk, conclude: ACTORS.leader, deliver: ACTORS.clerk,
   withdraw: ACTORS.applicant, terminate: ACTORS.leader, assessFee: ACTORS.clerk, payFee: ACTORS.clerk,
-  cancelFee: ACTORS.clerk, refundFee: ACTORS.clerk,
+  cancelFee: ACTORS.clerk, refundFee: ACTORS.clerk, greenChannel: ACTORS.clerk,
 };
 
 type Payload<K extends CaseActionKind> = Omit<ActionOf<K>, 'kind' | 'at' | 'date' | 'actorId' | 'role'>;
@@ -148,6 +148,11 @@ function payload(s: CaseState, kind: CaseActionKind, actor: CaseActor, date: Dat
       return p({ feeId: owedFees(s)[0]?.id ?? 'none', reason: '核定有误' });
     case 'refundFee':
       return p({ feeId: s.fees.find((f) => f.status === 'paid')?.id ?? 'none', reason: '多收' });
+    case 'greenChannel':
+      // set (or move to another escort); lifted when already set, every other time
+      return p(s.greenChannel && c % 2 === 1
+        ? { on: false, escortId: null, escortName: '', reason: '项目已落地' }
+        : { on: true, escortId: pick(['clerk-1', 'leader-1']), escortName: pick(['王收件', '李科长']), reason: '市重点项目' });
     case 'startReview':
     case 'resume':
     case 'conclude':
@@ -161,7 +166,7 @@ export const DENIAL = {
   legalBasis: ['《中华人民共和国行政许可法》第三十八条第二款'],
   rightsStatement: '如不服本决定，可在六十日内申请行政复议或六个月内提起行政诉讼。',
 } as const;
-export const FORWARD = { outcome: 'forwarded', authority: '省人民政府', note: '' } as const;
+export const FORWARD = { outcome: 'forwarded', authority: '省人民政府', note: '', answerDue: '2025-12-31' } as const;
 
 /** A valid action of `kind` on `date` by `actor` (default: the usual actor of the move). */
 export function sample(s: CaseState, kind: CaseActionKind, date: DateString, actor: CaseActor = USUAL[kind], c = 0): CaseAction {

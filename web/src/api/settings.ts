@@ -15,7 +15,7 @@ import type {
 import { http } from './http';
 
 export type { CaseSettings, CaseSettingsBody, DefaultLevel, LevelSettingView, SettingView, SupervisionSettings, SupervisionSettingsBody };
-export type CaseSettingName = 'lightWarningDays' | 'supplementDueWorkdays';
+export type CaseSettingName = 'lightWarningDays' | 'supplementDueWorkdays' | 'deferredReturnWorkdays';
 /** the numeric supervision/evaluation settings (`defaultLevel` is a level or `none`) */
 export type SupervisionNumberName = 'ratingPeriodDays' | 'rectifyWorkdays' | 'followUpPercent' | 'orderResponseWorkdays';
 

@@ -17,6 +17,9 @@ export interface CasesTable {
   applicant_user_id: string | null;
   /** co-departments copied on a joint case, space-separated ids (0009) */
   co_departments: string;
+  /** 绿色通道 (0012): 1 while flagged, with its escort (领办人), as the last greenChannel action left it */
+  green_channel: number;
+  escort_id: string | null;
   status: string;
   outcome: string | null;
   intake_date: string;

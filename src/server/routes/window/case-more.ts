@@ -1,12 +1,13 @@
 /**
  * The case moves after the window's first ones (DESIGN §4): materials handed in, the review of a
  * refusal (asked at the window, answered by the center's supervision office), and the higher
- * authority's answer to a forwarded case. Every move carries the case `version`; the reply is the case.
+ * authority's answer to a forwarded case, and the green channel flag. Every move carries the case `version`; the reply is the case.
  */
 import { AnswerRecheckBody, AskRecheckBody, ForwardAnswerBody, SupplyBody } from '../../../contracts/case-more.js';
+import { GreenChannelBody } from '../../../contracts/case-flags.js';
 import { CaseParams, CaseView } from '../../../contracts/case.js';
 import { requireActor } from '../../plugins/auth.js';
-import { answerRecheck, askRecheck, recordForwardAnswer, supplyMaterials } from '../../services/case/index.js';
+import { answerRecheck, askRecheck, recordForwardAnswer, setGreenChannel, supplyMaterials } from '../../services/case/index.js';
 import type { RoutePlugin } from '../types.js';
 
 const routes: RoutePlugin = async (app) => {
@@ -25,5 +26,7 @@ const routes: RoutePlugin = async (app) => {
   app.post(`${C}/:id/forward-answer`, { schema: { tags, params: CaseParams, body: ForwardAnswerBody, response: reply } }, (req) =>
     recordForwardAnswer(req.ctx, req.params.id, req.body),
   );
+  // 绿色通道: set with an escort (领办人), or lifted
+  app.post(`${C}/:id/green-channel`, { schema: { tags, params: CaseParams, body: GreenChannelBody, response: reply } }, (req) => setGreenChannel(req.ctx, req.params.id, req.body));
 };
 export default routes;

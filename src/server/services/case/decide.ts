@@ -16,8 +16,12 @@ import type { ConcludeBody, DecideBody } from '../../../contracts/case-review.js
 import { ConcludeBody as ConcludeSchema, DecideBody as DecideSchema } from '../../../contracts/case-review.js';
 import type { CaseView } from '../../../contracts/case.js';
 import { DEFAULT_RIGHTS_STATEMENT, type Decision } from '../../../domain/case/index.js';
+import { addWorkdays } from '../../../domain/calendar/index.js';
 import type { Ctx } from '../context.js';
 import { moveCase } from './move.js';
+
+/** Working days the higher authority is given to answer a forwarded case unless the decider says otherwise. */
+export const FORWARD_ANSWER_WORKDAYS = 20;
 
 export function decideCase(ctx: Ctx, id: string, input: DecideBody): Promise<CaseView> {
   const body = DecideSchema.parse(input);
@@ -26,7 +30,12 @@ export function decideCase(ctx: Ctx, id: string, input: DecideBody): Promise<Cas
     d.outcome === 'denied'
       ? { outcome: 'denied', reasons: d.reasons, legalBasis: d.legalBasis, rightsStatement: d.rightsStatement || DEFAULT_RIGHTS_STATEMENT }
       : d;
-  return moveCase(ctx, id, body.version, 'case:decide', (base) => ({ ...base, kind: 'decide', decision }));
+  return moveCase(ctx, id, body.version, 'case:decide', (base, { cal }) => ({
+    ...base,
+    kind: 'decide',
+    // a forwarded case is tracked to its answer (上报跟踪): due on the given date, or by default after FORWARD_ANSWER_WORKDAYS
+    decision: decision.outcome === 'forwarded' ? { ...decision, answerDue: decision.answerDue ?? addWorkdays(cal, base.date, FORWARD_ANSWER_WORKDAYS) } : decision,
+  }));
 }
 
 /** 办结: the clock stops; the result can then be delivered. */

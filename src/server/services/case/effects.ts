@@ -15,6 +15,9 @@ import { jointEffects } from './joint.js';
 import { type MessageFacts, type Template, renderMessage } from '../notifications/templates.js';
 import { type CaseTimerFacts, scheduleCaseTimers } from '../timers/schedule.js';
 import { supervisionEffects } from '../supervision/case-hook.js';
+import { creditEffects } from '../credit/effects.js';
+import { denialEffects } from '../denial/effects.js';
+import { bundleRunEffects } from '../bundle-case/hook.js';
 
 /** 文号 prefixes: 受理〔2026〕{caseNo}-1 */
 const NOTICE_PREFIX: Record<NoticeKind, string> = {
@@ -102,11 +105,17 @@ export async function writeEffects(
   known?: EffectsKnown,
 ): Promise<void> {
   // the time-based rules the move sets going (supplement expiry, 容缺 due dates, light changes)
+  // 容缺 barred by bad credit (refuses the move), a false pledge recorded against the applicant
+  await creditEffects(trx, ctx, c.id, action, known?.facts);
   await scheduleCaseTimers(trx, c.id, prev, next, action, known?.timers);
   // a co-department copied on a joint case, and its opinion's deadline (joint.ts)
   await jointEffects(trx, c.id, next, action);
   // the window's current case, rating occasions, anomalies (supervision/case-hook.ts)
   await supervisionEffects(trx, ctx, c, prev, next, action);
+  // 否定报备: a denial of an investment-project item reported to the liaison and the center
+  await denialEffects(trx, ctx, c.id, action);
+  // a bundle run's child case ending: the next stage opens, or the run stops (bundle-case/hook.ts)
+  await bundleRunEffects(trx, ctx, c, prev, next, action);
   const notices = noticesFor(action);
   const templates = messagesFor(prev, next, action);
   if (notices.length === 0 && templates.length === 0) return;

@@ -76,11 +76,13 @@ export async function listTaskInbox(ctx: Ctx, input: TaskInboxQuery): Promise<Ta
         remaining: tc.remaining,
         paused: tc.paused,
         light: tc.light,
+        greenChannel: s.greenChannel !== null,
         workable: mine.some((g) => canWorkTask(task, { id: actor.userId, role: g.role, departmentId: g.departmentId })),
       });
     }
   }
-  items.sort((a, b) => severity(b.light) - severity(a.light) || a.deadline.localeCompare(b.deadline) || a.caseNo.localeCompare(b.caseNo) || a.taskId.localeCompare(b.taskId));
+  // 绿色通道 first, then the worst light, the nearest deadline
+  items.sort((a, b) => Number(b.greenChannel) - Number(a.greenChannel) || severity(b.light) - severity(a.light) || a.deadline.localeCompare(b.deadline) || a.caseNo.localeCompare(b.caseNo) || a.taskId.localeCompare(b.taskId));
   const start = (q.page - 1) * q.pageSize;
   return { items: items.slice(start, start + q.pageSize), total: items.length };
 }

@@ -14,3 +14,4 @@ export { listCases } from './list.js';
 export { listTaskInbox } from './inbox.js';
 export { assessFees, cancelFee, payFee, refundFee } from './fees.js';
 export { resumeCase, suspendCase, terminateCase } from './procedure.js';
+export { setGreenChannel } from './green.js';

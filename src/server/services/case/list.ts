@@ -63,6 +63,7 @@ export async function listCases(ctx: Ctx, input: CaseListQuery): Promise<CaseLis
       promisedDue: r.promised_due,
       statutoryDue: r.statutory_due,
       light: await lightOf(r),
+      greenChannel: r.green_channel === 1,
       version: r.version,
       createdAt: r.created_at,
     });

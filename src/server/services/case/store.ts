@@ -56,6 +56,8 @@ export function projection(s: CaseState, cal: WorkCalendar, date: string, at: st
     promised_due: s.deadlines?.promised ?? null,
     statutory_due: s.deadlines?.statutory ?? null,
     light: clockOf(s, cal, date, thresholds).light,
+    green_channel: s.greenChannel ? 1 : 0,
+    escort_id: s.greenChannel?.escortId ?? null,
     updated_at: at,
   };
 }

@@ -96,6 +96,7 @@ export function caseView(src: CaseViewSource): CaseView {
     decision: s.decision ? { ...s.decision } : null,
     deferred: s.deferred && { materials: s.deferred.materials.map((m) => ({ code: m.code, name: m.name })), dueDate: s.deferred.dueDate, owed: [...s.deferred.owed] },
     pledged: s.pledged.map((m) => ({ code: m.code, name: m.name })),
+    greenChannel: s.greenChannel && { ...s.greenChannel },
     forward: s.forward && { ...s.forward, answer: s.forward.answer && { ...s.forward.answer } },
     tasks: s.tasks.map((t) => {
       const tc = taskClock(s, t, cal, date, thresholds);

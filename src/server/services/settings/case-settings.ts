@@ -10,21 +10,24 @@ import { centerChain, type ResolvedSetting, resolveSettings, type SettingsGroup,
 
 export { centerChain, type ResolvedSetting } from './group.js';
 
-export const CASE_SETTINGS = ['lightWarningDays', 'supplementDueWorkdays'] as const;
+export const CASE_SETTINGS = ['lightWarningDays', 'supplementDueWorkdays', 'deferredReturnWorkdays'] as const;
 export type CaseSettingName = (typeof CASE_SETTINGS)[number];
 export type CaseSettingValues = Record<CaseSettingName, number>;
 
 export const CASE_SETTING_KEYS: Record<CaseSettingName, string> = {
   lightWarningDays: 'case.lightWarningDays',
   supplementDueWorkdays: 'case.supplementDueWorkdays',
+  deferredReturnWorkdays: 'case.deferredReturnWorkdays',
 };
 
-export const CASE_SETTING_DEFAULTS: CaseSettingValues = { lightWarningDays: 2, supplementDueWorkdays: 10 };
+/** deferredReturnWorkdays: a case suspended for overdue 容缺 materials is returned after this further period (DESIGN §4, 台州: 15) */
+export const CASE_SETTING_DEFAULTS: CaseSettingValues = { lightWarningDays: 2, supplementDueWorkdays: 10, deferredReturnWorkdays: 15 };
 
 /** Allowed values (whole working days) and how each is named to the admin. */
 export const CASE_SETTING_RULES: Record<CaseSettingName, { min: number; max: number; zh: string; en: string }> = {
   lightWarningDays: { min: 0, max: 20, zh: '预警提前天数', en: 'The warning lead time' },
   supplementDueWorkdays: { min: 1, max: 60, zh: '补正期限', en: 'The supplement period' },
+  deferredReturnWorkdays: { min: 1, max: 60, zh: '容缺材料逾期退回期限', en: 'The period before a case with overdue deferred materials is returned' },
 };
 
 const workdays = { unitZh: '工作日', unitEn: 'working days' };
@@ -35,6 +38,10 @@ export const CASE_SETTINGS_GROUP: SettingsGroup<CaseSettingName> = {
     lightWarningDays: wholeNumberRule(CASE_SETTING_KEYS.lightWarningDays, CASE_SETTING_DEFAULTS.lightWarningDays, { ...CASE_SETTING_RULES.lightWarningDays, ...workdays }),
     supplementDueWorkdays: wholeNumberRule(CASE_SETTING_KEYS.supplementDueWorkdays, CASE_SETTING_DEFAULTS.supplementDueWorkdays, {
       ...CASE_SETTING_RULES.supplementDueWorkdays,
+      ...workdays,
+    }),
+    deferredReturnWorkdays: wholeNumberRule(CASE_SETTING_KEYS.deferredReturnWorkdays, CASE_SETTING_DEFAULTS.deferredReturnWorkdays, {
+      ...CASE_SETTING_RULES.deferredReturnWorkdays,
       ...workdays,
     }),
   },

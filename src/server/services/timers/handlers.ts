@@ -17,6 +17,7 @@ import { deferredDueTimer, isRunning, nextLightTimer, scheduleTimers } from './s
 import { superviseCase } from '../supervision/cards-sweep.js';
 import { supervisionDaily } from '../supervision/daily.js';
 import { opinionDeadline } from '../case/joint.js';
+import { forwardDue } from './forward-due.js';
 
 export type TimerHandler = (trx: Transaction<Database>, deps: Deps, timer: TimersTable) => Promise<void>;
 
@@ -84,4 +85,4 @@ const lightCheck: TimerHandler = async (trx, deps, t) => {
 };
 
 /** The built-in kinds; tests and benchmarks add their own (runDueTimers' `handlers`). */
-export const TIMER_HANDLERS: Readonly<Record<string, TimerHandler>> = { supplementExpiry, deferredDue, deferredReturn, lightCheck, supervisionDaily, opinionDeadline };
+export const TIMER_HANDLERS: Readonly<Record<string, TimerHandler>> = { supplementExpiry, deferredDue, deferredReturn, lightCheck, supervisionDaily, opinionDeadline, forwardDue };

@@ -19,19 +19,14 @@ import { findCase } from '../../repositories/cases.js';
 import { insertTimers } from '../../repositories/timers.js';
 import { loadCalendar } from '../calendar/load.js';
 import type { Executor } from '../context.js';
-import { lightThresholdsFor } from '../settings/index.js';
+import { caseSettingsFor, lightThresholdsFor } from '../settings/index.js';
+import { forwardDueTimer } from './forward-due.js';
 import { nextLightChange } from './light.js';
 import { startOfDay, startOfDayAfter } from './time.js';
 
-export const TIMER_KINDS = ['supplementExpiry', 'deferredDue', 'deferredReturn', 'lightCheck', 'supervisionDaily', 'opinionDeadline'] as const;
+export const TIMER_KINDS = ['supplementExpiry', 'deferredDue', 'deferredReturn', 'lightCheck', 'supervisionDaily', 'opinionDeadline', 'forwardDue'] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 
-/**
- * Working days a case suspended for overdue 容缺 materials waits before it is returned (DESIGN §4,
- * 台州: 15). A constant for now: as a per-center case setting it would join
- * settings/case-settings.ts, its admin form, contract and web page together.
- */
-export const DEFERRED_RETURN_WORKDAYS = 15;
 
 export interface TimerSpec {
   kind: string;
@@ -99,7 +94,8 @@ export async function scheduleCaseTimers(trx: Executor, caseId: string, prev: Ca
   const deferred = action.kind === 'accept' && action.deferred !== null;
   const overdue = action.kind === 'deferredOverdue';
   const light = lightMayMove(prev, next);
-  if (!supplement && !deferred && !overdue && !light) return;
+  const forwarded = action.kind === 'decide' && action.decision.outcome === 'forwarded';
+  if (!supplement && !deferred && !overdue && !light && !forwarded) return;
 
   const row = known ? { time_zone: known.timeZone, center_path: known.centerPath } : await findCase(trx, caseId);
   if (!row) return;
@@ -113,8 +109,10 @@ export async function scheduleCaseTimers(trx: Executor, caseId: string, prev: Ca
     const due = action.deferred.dueDate;
     specs.push(deferredDueTimer(caseId, tz, due, addDays(due, 1)));
   }
+  const forward = forwardDueTimer(caseId, tz, next, action);
+  if (forward) specs.push(forward);
   if (overdue && cal) {
-    const last = addWorkdays(cal, action.date, DEFERRED_RETURN_WORKDAYS);
+    const last = addWorkdays(cal, action.date, (await caseSettingsFor(trx, row.center_path)).deferredReturnWorkdays);
     specs.push({ kind: 'deferredReturn', caseId, dueAt: startOfDayAfter(last, tz), key: `deferredReturn:${caseId}:${next.version}`, payload: { from: action.date, lastDay: last } });
   }
   if (light && cal && next.deadlines) {

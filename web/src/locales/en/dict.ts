@@ -61,8 +61,11 @@ export default {
     feeOffStandard: 'Fee off its standard',
     stepOverLimit: 'Step over its limit',
     lateForward: 'Late forward',
+    forwardUnanswered: 'Forward unanswered past its due date',
   },
   anomalyStatus: { open: 'Open', closed: 'Closed' },
   followUpStatus: { pending: 'Pending', visited: 'Visited', unreachable: 'Unreachable' },
   followUpResult: { satisfied: 'Satisfied', basicallySatisfied: 'Basically satisfied', dissatisfied: 'Dissatisfied' },
+  meetingStatus: { scheduled: 'Scheduled', cancelled: 'Cancelled', recorded: 'Recorded' },
+  attendance: { present: 'Present', absent: 'Absent' },
 } satisfies LocaleModule<typeof zh>;

@@ -10,6 +10,8 @@ export default {
     lightWarningHint: 'The warning light shows this many working days before the promised deadline ({min}–{max}).',
     supplementDueWorkdays: 'Supplement period',
     supplementHint: 'A supplement request before acceptance left unanswered this many working days counts as withdrawn ({min}–{max}).',
+    deferredReturnWorkdays: 'Return period for overdue deferred materials',
+    deferredReturnHint: 'A case suspended because deferred (容缺) materials are overdue is returned if they are still missing this many working days later ({min}–{max}).',
     inherit: 'Inherit',
     setHere: 'Set here',
     inForce: 'In force: {n} working days',

@@ -62,8 +62,11 @@ export default {
     feeOffStandard: '超标准收费',
     stepOverLimit: '环节超时',
     lateForward: '转报超时',
+    forwardUnanswered: '上报逾期未答复',
   },
   anomalyStatus: { open: '待处理', closed: '已处置' },
   followUpStatus: { pending: '待回访', visited: '已回访', unreachable: '未联系上' },
   followUpResult: { satisfied: '满意', basicallySatisfied: '基本满意', dissatisfied: '不满意' },
+  meetingStatus: { scheduled: '已安排', cancelled: '已取消', recorded: '已记录' },
+  attendance: { present: '出席', absent: '缺席' },
 };

@@ -8,6 +8,8 @@ export default {
     lightWarningHint: '距承诺期限还剩多少个工作日时亮“预警”灯（{min}–{max}）。',
     supplementDueWorkdays: '补正期限',
     supplementHint: '受理前一次性告知补正、申请人逾期未补正的，多少个工作日后视为撤回（{min}–{max}）。',
+    deferredReturnWorkdays: '容缺逾期退回期限',
+    deferredReturnHint: '容缺受理的材料逾期未补齐、办件暂停后，再过多少个工作日仍未补齐即退回申请（{min}–{max}）。',
     inherit: '沿用上级或默认值',
     setHere: '本中心设置',
     inForce: '当前生效：{n} 个工作日',

@@ -7,6 +7,7 @@ type T = (key: string, named?: Record<string, unknown>) => string;
 export const SETTINGS: readonly { name: CaseSettingName; testid: string; hint: string; min: number; max: number }[] = [
   { name: 'lightWarningDays', testid: 'settings-light-warning-days', hint: 'settings.case.lightWarningHint', min: 0, max: 20 },
   { name: 'supplementDueWorkdays', testid: 'settings-supplement-due-workdays', hint: 'settings.case.supplementHint', min: 1, max: 60 },
+  { name: 'deferredReturnWorkdays', testid: 'settings-deferred-return-workdays', hint: 'settings.case.deferredReturnHint', min: 1, max: 60 },
 ];
 
 /** One setting in the form: inherited (null is sent) or set here to `value`. */
@@ -16,17 +17,21 @@ export interface SettingLine {
 }
 export type SettingsForm = Record<CaseSettingName, SettingLine>;
 
-export const emptyForm = (): SettingsForm => ({ lightWarningDays: { inherit: true, value: undefined }, supplementDueWorkdays: { inherit: true, value: undefined } });
+export const emptyForm = (): SettingsForm => ({
+  lightWarningDays: { inherit: true, value: undefined },
+  supplementDueWorkdays: { inherit: true, value: undefined },
+  deferredReturnWorkdays: { inherit: true, value: undefined },
+});
 
 /** The form from the server's answer: what the center itself set; an inherited one starts at the value in force. */
 export function formOf(s: CaseSettings): SettingsForm {
   const line = (v: CaseSettings[CaseSettingName]): SettingLine => ({ inherit: v.own === null, value: v.own ?? v.value });
-  return { lightWarningDays: line(s.lightWarningDays), supplementDueWorkdays: line(s.supplementDueWorkdays) };
+  return { lightWarningDays: line(s.lightWarningDays), supplementDueWorkdays: line(s.supplementDueWorkdays), deferredReturnWorkdays: line(s.deferredReturnWorkdays) };
 }
 
 export function bodyOf(f: SettingsForm, version: number): CaseSettingsBody {
   const v = (l: SettingLine) => (l.inherit ? null : (l.value ?? null));
-  return { version, lightWarningDays: v(f.lightWarningDays), supplementDueWorkdays: v(f.supplementDueWorkdays) };
+  return { version, lightWarningDays: v(f.lightWarningDays), supplementDueWorkdays: v(f.supplementDueWorkdays), deferredReturnWorkdays: v(f.deferredReturnWorkdays) };
 }
 
 /** Set here → a whole number in the setting's range (the server checks the same). */

@@ -1,0 +1,41 @@
+/**
+ * 绿色通道 (DESIGN §4 "Work items"): an open case flagged for the green channel — key projects,
+ * urgent livelihood needs — with a named escort (领办人) who walks it through; flagged cases are
+ * sorted first in the case lists, the task inboxes and the monitor (cases.green_channel). The
+ * flag is a case action (`greenChannel`), so it is in the case's history and the action log;
+ * lifting it needs a reason too.
+ *
+ * Who: the window (case:accept) or the department's leader (case:decide) over the case; the
+ * domain's role rule (clerk, chief rep, department leader). The escort is an active staff account.
+ *
+ * Errors: forbidden, notFound, conflict (409, stale `version`), invalidState (409: the case is
+ * closed), validation (400: `escortId` unknown or not staff, `reason` blank, `on` false on a case
+ * not flagged).
+ */
+import { GreenChannelBody as GreenSchema, type GreenChannelBody } from '../../../contracts/case-flags.js';
+import type { CaseView } from '../../../contracts/case.js';
+import { fieldError, invalid } from '../../../domain/errors.js';
+import type { Permission } from '../../../domain/permissions.js';
+import { findUserById } from '../../repositories/users.js';
+import type { Ctx } from '../context.js';
+import { moveCase } from './move.js';
+
+const WINDOW_OR_LEADER: readonly Permission[] = ['case:accept', 'case:decide'];
+
+export async function setGreenChannel(ctx: Ctx, id: string, input: GreenChannelBody): Promise<CaseView> {
+  const body = GreenSchema.parse(input);
+  let escortName = '';
+  if (body.on && body.escortId) {
+    const u = await findUserById(ctx.deps.db.kysely, body.escortId);
+    if (!u || u.active !== 1 || u.kind !== 'staff') throw invalid([fieldError('escortId', 'escortId：领办人应为在岗工作人员', 'escortId: the escort must be an active staff member')]);
+    escortName = u.display_name;
+  }
+  return moveCase(ctx, id, body.version, WINDOW_OR_LEADER, (base) => ({
+    ...base,
+    kind: 'greenChannel',
+    on: body.on,
+    escortId: body.on ? body.escortId : null,
+    escortName,
+    reason: body.reason,
+  }));
+}
