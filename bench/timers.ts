@@ -16,7 +16,7 @@
  *   with its own connection(s), as two app processes would be.
  * Goal (issue 4): the sweeper at ≥ 40 % of the baseline.
  *
- * Not measured yet: "routing a case to 5 departments vs 1" (joint approval exists since; a bench for it is to do).
+ * "Routing a case to 5 departments vs 1" (the same issue) is measured by `npm run bench:routing` (bench/routing.ts).
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';

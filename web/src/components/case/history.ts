@@ -26,8 +26,11 @@ export function historyDetail(a: CaseAction, view: CaseView, t: T, label: Label)
       return s(p.reason);
     case 'openTask':
       return s(p.name);
-    case 'completeTask':
-      return [taskName(p.taskId), s(p.opinion)].filter(Boolean).join(t('cases.sep'));
+    case 'completeTask': {
+      // a co-department's answer (会签) as it counts (the task's, not the one sent) — 超时默认 has no opinion text
+      const answer = view.tasks.find((x) => x.id === p.taskId)?.answer;
+      return [taskName(p.taskId), answer ? t(`cases.taskAnswer.${answer}`) : '', s(p.opinion)].filter(Boolean).join(t('cases.sep'));
+    }
     case 'returnTask':
       return [taskName(p.taskId), s(p.reason)].filter(Boolean).join(t('cases.sep'));
     case 'requestSupplement':

@@ -263,6 +263,7 @@ export default {
     returnReason: 'Why it goes back',
     kind: 'Kind',
     opinionKind: 'Joint opinion',
+    meetingKind: 'Meeting',
     answer: 'Answer',
     opinionText: 'Opinion',
     closedOn: 'Closed',
@@ -272,7 +273,7 @@ export default {
     opinionDisagreePlaceholder: 'Give the reason (a disagreement without a reason counts as consent)',
     disagreeReasonRequired: 'Give the reason for disagreeing',
   },
-  taskAnswer: { agree: 'Agree', disagree: 'Disagree', agreeForward: 'Agree, to be forwarded', deemedConsent: 'Deemed consent (overdue)' },
+  taskAnswer: { agree: 'Agree', disagree: 'Disagree', agreeForward: 'Agree, to be forwarded', deemedConsent: 'Deemed consent (overdue)', absentConsent: 'Deemed consent (absent from the meeting)' },
   fee: {
     name: 'Fee',
     licenceNo: 'Licence no.',

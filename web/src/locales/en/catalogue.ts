@@ -83,6 +83,8 @@ export default {
     jointPolicy: 'Joint-approval policy',
     silence: 'When a co-department does not answer in time',
     absentConsent: 'Absence from the joint meeting counts as consent',
+    investmentProject: 'Investment-project item (a denial is reported to the department liaison and the center automatically)',
+    investmentProjectShort: 'Investment project (denials reported)',
     formSchema: 'Application form schema',
     data: 'Item data',
   },

@@ -263,6 +263,7 @@ export default {
     returnReason: '退回理由',
     kind: '类型',
     opinionKind: '会签',
+    meetingKind: '联审会',
     answer: '答复',
     opinionText: '意见',
     closedOn: '办结',
@@ -272,7 +273,7 @@ export default {
     opinionDisagreePlaceholder: '请写明不同意的理由（未写理由的不同意视为同意）',
     disagreeReasonRequired: '不同意时请填写理由',
   },
-  taskAnswer: { agree: '同意', disagree: '不同意', agreeForward: '同意但需转报', deemedConsent: '超时默认同意' },
+  taskAnswer: { agree: '同意', disagree: '不同意', agreeForward: '同意但需转报', deemedConsent: '超时默认同意', absentConsent: '缺席默认同意' },
   fee: {
     name: '收费项目',
     licenceNo: '收费许可证号',

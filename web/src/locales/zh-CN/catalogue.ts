@@ -81,6 +81,8 @@ export default {
     jointPolicy: '联办规则',
     silence: '协办部门逾期未回复',
     absentConsent: '缺席联审会视为同意（缺席默认）',
+    investmentProject: '投资项目审批事项（不予许可时自动向部门联络员和中心否定报备）',
+    investmentProjectShort: '投资项目（否定报备）',
     formSchema: '申请表结构',
     data: '事项数据',
   },

@@ -44,6 +44,7 @@ export interface ItemForm {
   formSchemaText: string;
   specialProcedures: D['specialProcedures'];
   jointPolicy: D['jointPolicy'];
+  investmentProject: boolean;
 }
 
 export type StepForm = ItemForm['procedure'][number];
@@ -76,6 +77,7 @@ export function emptyForm(): ItemForm {
     formSchemaText: JSON.stringify(EMPTY_SCHEMA, null, 2),
     specialProcedures: [],
     jointPolicy: { silence: 'deemedConsent', absentConsent: true },
+    investmentProject: false,
   };
 }
 
@@ -182,6 +184,7 @@ const TAB_OF: Record<string, TabName> = {
   service: 'result',
   specialProcedures: 'policy',
   jointPolicy: 'policy',
+  investmentProject: 'policy',
   formSchema: 'form',
 };
 
