@@ -31,6 +31,7 @@ import zhSupervisionReports from './zh-CN/supervisionReports';
 import zhEvaluation from './zh-CN/evaluation';
 import zhBundleCases from './zh-CN/bundleCases';
 import zhMeetings from './zh-CN/meetings';
+import zhCaseFlags from './zh-CN/caseFlags';
 
 import enCommon from './en/common';
 import enDict from './en/dict';
@@ -54,6 +55,7 @@ import enSupervisionReports from './en/supervisionReports';
 import enEvaluation from './en/evaluation';
 import enBundleCases from './en/bundleCases';
 import enMeetings from './en/meetings';
+import enCaseFlags from './en/caseFlags';
 
 const zhCN = {
   common: zhCommon,
@@ -78,6 +80,7 @@ const zhCN = {
   evaluation: zhEvaluation,
   bundleCases: zhBundleCases,
   meetings: zhMeetings,
+  caseFlags: zhCaseFlags,
 };
 export type MessageSchema = typeof zhCN;
 
@@ -104,6 +107,7 @@ const en: MessageSchema = {
   evaluation: enEvaluation,
   bundleCases: enBundleCases,
   meetings: enMeetings,
+  caseFlags: enCaseFlags,
 };
 
 function initialLocale(): LocaleCode {
