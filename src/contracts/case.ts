@@ -132,6 +132,8 @@ export const CaseTaskView = z.object({
   answer: z.enum(TASK_ANSWERS).nullable(),
   opinion: z.string().nullable(),
   closedOn: IsoDate.nullable(),
+  /** the signed-in person may complete or return it (their role in the task's department, or named to them) */
+  workable: z.boolean(),
 });
 
 /** A fee of the case (integer fen), with its payment receipt or why it was cancelled / refunded. */

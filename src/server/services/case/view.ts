@@ -6,7 +6,7 @@
  */
 import type { CaseNoticeView } from '../../../contracts/case-notices.js';
 import type { CaseView } from '../../../contracts/case.js';
-import { type CaseAction, type CaseActor, type CaseState, type LightThresholds, availableActions, pauseClock, taskClock } from '../../../domain/case/index.js';
+import { type CaseAction, type CaseActor, type CaseState, type LightThresholds, availableActions, canWorkTask, pauseClock, taskClock } from '../../../domain/case/index.js';
 import { type WorkCalendar, pausedWorkdays } from '../../../domain/calendar/index.js';
 import type { CaseActionsTable } from '../../db/schema.js';
 import type { CaseRow } from '../../repositories/cases.js';
@@ -100,7 +100,7 @@ export function caseView(src: CaseViewSource): CaseView {
     forward: s.forward && { ...s.forward, answer: s.forward.answer && { ...s.forward.answer } },
     tasks: s.tasks.map((t) => {
       const tc = taskClock(s, t, cal, date, thresholds);
-      return { id: t.id, name: t.name, assignee: t.assignee, limitDays: t.limitDays, openedOn: t.openedOn, status: t.status, deadline: tc.deadline, light: tc.light, kind: t.kind, answer: t.answer, opinion: t.opinion, closedOn: t.closedOn };
+      return { id: t.id, name: t.name, assignee: t.assignee, limitDays: t.limitDays, openedOn: t.openedOn, status: t.status, deadline: tc.deadline, light: tc.light, kind: t.kind, answer: t.answer, opinion: t.opinion, closedOn: t.closedOn, workable: canWorkTask(t, src.caseActor) };
     }),
     fees: s.fees.map((f) => ({ ...f, payment: f.payment && { ...f.payment }, closing: f.closing && { ...f.closing } })),
     owedFen: s.owedFen,
