@@ -46,6 +46,8 @@ export const investmentPlanningItems: DemoItem[] = [
   {
     code: '370700-FGW-XK-0002',
     name: '企业投资项目核准（省级核准权限，初审转报）',
+    // 投资项目: a denial is reported to the liaison and the center (否定报备)
+    investmentProject: true,
     departmentCode: 'FGW',
     level: 'province',
     itemType: 'licensing',
@@ -79,6 +81,8 @@ export const investmentPlanningItems: DemoItem[] = [
   {
     code: '370700-FGW-QT-0003',
     name: '政府投资项目可行性研究报告审批',
+    // 投资项目: a denial is reported to the liaison and the center (否定报备)
+    investmentProject: true,
     departmentCode: 'FGW',
     level: 'city',
     itemType: 'otherPower',
@@ -109,6 +113,8 @@ export const investmentPlanningItems: DemoItem[] = [
   {
     code: '370700-ZRGH-XK-0001',
     name: '建设项目用地预审与选址意见书核发',
+    // 投资项目: a denial is reported to the liaison and the center (否定报备)
+    investmentProject: true,
     departmentCode: 'ZRGH',
     level: 'city',
     itemType: 'licensing',
@@ -141,6 +147,8 @@ export const investmentPlanningItems: DemoItem[] = [
   {
     code: '370700-ZRGH-XK-0002',
     name: '建设用地规划许可证核发',
+    // 投资项目: a denial is reported to the liaison and the center (否定报备)
+    investmentProject: true,
     departmentCode: 'ZRGH',
     level: 'city',
     itemType: 'licensing',
@@ -171,6 +179,8 @@ export const investmentPlanningItems: DemoItem[] = [
   {
     code: '370700-ZRGH-XK-0003',
     name: '建设工程规划许可证核发',
+    // 投资项目: a denial is reported to the liaison and the center (否定报备)
+    investmentProject: true,
     departmentCode: 'ZRGH',
     coDepartmentCodes: ['RFB', 'CGJ'],
     level: 'city',
