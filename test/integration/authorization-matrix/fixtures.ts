@@ -36,8 +36,9 @@ import { createHallFixtures, type HallFixtures } from './hall-fixtures.js';
 import { createSupervisionFixtures, type SupervisionFixtures } from './supervision-fixtures.js';
 import { type BundleCaseFixtures, createBundleCaseFixtures } from './bundle-case-fixtures.js';
 import { createMeetingFixtures, type MeetingFixtures } from './meeting-fixtures.js';
+import { type CaseFlagFixtures, createCaseFlagFixtures } from './case-flag-fixtures.js';
 
-export interface Fixtures extends CaseMoveFixtures, BundleFixtures, HallFixtures, SupervisionFixtures, BundleCaseFixtures, MeetingFixtures {
+export interface Fixtures extends CaseMoveFixtures, BundleFixtures, HallFixtures, SupervisionFixtures, BundleCaseFixtures, MeetingFixtures, CaseFlagFixtures {
   org: Org;
   /** a PDF form; public once itemA (which shows it) was published */
   fileId: string;
@@ -194,6 +195,7 @@ export async function createFixtures(t: TestApp): Promise<Fixtures> {
     ...(await createBundleFixtures(t)),
     ...(await createHallFixtures(t)),
     ...createSupervisionFixtures(t, () => submittedCase()),
+    ...createCaseFlagFixtures(t, () => submittedCase()),
     ...(await createBundleCaseFixtures(t)),
     ...(await createMeetingFixtures(t)),
     org, fileId: file.id, itemA, itemLife, itemB, delegationB, spareCenter, spareDept, windowId, staffId, exportJson, itemData, submittedCase,

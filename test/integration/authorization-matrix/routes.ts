@@ -11,6 +11,7 @@ import { HALL_MATRIX } from './hall-routes.js';
 import { SUPERVISION_MATRIX } from './supervision-routes.js';
 import { BUNDLE_CASE_MATRIX } from './bundle-case-routes.js';
 import { MEETING_MATRIX } from './meeting-routes.js';
+import { CASE_FLAG_MATRIX } from './case-flag-routes.js';
 
 export interface Req {
   url: string;
@@ -407,7 +408,7 @@ export const MATRIX: Record<string, RouteCase> = {
   'GET /api/v1/admin/settings/case': { rule: 'settings:manage', request: at(`${A}/settings/case`) },
   'PUT /api/v1/admin/settings/case': {
     rule: 'settings:manage',
-    request: async (f) => ({ url: `${A}/settings/case`, payload: { version: await f.caseSettingsVersion(), lightWarningDays: 2, supplementDueWorkdays: 10 } }),
+    request: async (f) => ({ url: `${A}/settings/case`, payload: { version: await f.caseSettingsVersion(), lightWarningDays: 2, supplementDueWorkdays: 10, deferredReturnWorkdays: 15 } }),
   },
   'GET /api/v1/admin/settings/supervision': { rule: 'settings:manage', request: at(`${A}/settings/supervision`) },
   'PUT /api/v1/admin/settings/supervision': {
@@ -462,4 +463,6 @@ export const MATRIX: Record<string, RouteCase> = {
   // ——— bundle runs (bundle-case-routes.ts) and joint review meetings (meeting-routes.ts) ———
   ...BUNDLE_CASE_MATRIX,
   ...MEETING_MATRIX,
+  // ——— green channel, credit records, denial reports (case-flag-routes.ts) ———
+  ...CASE_FLAG_MATRIX,
 };

@@ -56,6 +56,7 @@ export function historyDetail(a: CaseAction, view: CaseView, t: T, label: Label)
     case 'terminate':
     case 'cancelFee':
     case 'refundFee':
+    case 'greenChannel':
       return s(p.reason);
     default:
       return '';

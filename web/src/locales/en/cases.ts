@@ -52,6 +52,7 @@ export default {
     payFee: 'Fee paid',
     cancelFee: 'Fee cancelled',
     refundFee: 'Fee refunded',
+    greenChannel: 'Green channel',
   },
   button: {
     accept: 'Accept',

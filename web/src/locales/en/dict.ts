@@ -68,4 +68,6 @@ export default {
   followUpResult: { satisfied: 'Satisfied', basicallySatisfied: 'Basically satisfied', dissatisfied: 'Dissatisfied' },
   meetingStatus: { scheduled: 'Scheduled', cancelled: 'Cancelled', recorded: 'Recorded' },
   attendance: { present: 'Present', absent: 'Absent' },
+  creditSubjectKind: { person: 'Person', enterprise: 'Enterprise / organisation' },
+  creditSource: { manual: 'Entered by hand', falsePledge: 'False pledge' },
 } satisfies LocaleModule<typeof zh>;

@@ -51,6 +51,7 @@ export default {
     payFee: '缴费',
     cancelFee: '取消收费',
     refundFee: '退费',
+    greenChannel: '绿色通道',
   },
   /** the buttons */
   button: {

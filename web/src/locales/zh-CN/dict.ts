@@ -69,4 +69,6 @@ export default {
   followUpResult: { satisfied: '满意', basicallySatisfied: '基本满意', dissatisfied: '不满意' },
   meetingStatus: { scheduled: '已安排', cancelled: '已取消', recorded: '已记录' },
   attendance: { present: '出席', absent: '缺席' },
+  creditSubjectKind: { person: '个人', enterprise: '企业/组织' },
+  creditSource: { manual: '人工录入', falsePledge: '虚假承诺' },
 };
