@@ -40,8 +40,10 @@ for (const dialect of dialects()) {
       expect(c.status).toBe('inReview');
       // 受理 and 决定 are moves of their own: only 初审 and 复核 are tasks, opened one after another
       expect(c.tasks).toEqual([
-        { id: '2.1', name: '初审', assignee: { departmentId: t.org.deptA, role: 'reviewer', userId: null }, limitDays: 3, openedOn: '2026-03-02', status: 'open', deadline: '2026-03-05', light: 'green', kind: 'review', answer: null, opinion: null, closedOn: null },
+        { id: '2.1', name: '初审', assignee: { departmentId: t.org.deptA, role: 'reviewer', userId: null }, limitDays: 3, openedOn: '2026-03-02', status: 'open', deadline: '2026-03-05', light: 'green', kind: 'review', answer: null, opinion: null, closedOn: null, workable: false },
       ]);
+      // the clerk who sent it on may not work it; the department's reviewer may
+      expect((await ok(t.as(reviewer, { url: `/api/v1/cases/${c.id}` }))).tasks.map((x: { workable: boolean }) => x.workable)).toEqual([true]);
       expect(c.actions.map((a: { kind: string }) => a.kind)).toEqual(['submit', 'accept', 'startReview', 'openTask']);
 
       await setClock('2026-03-03T02:00:00.000Z');

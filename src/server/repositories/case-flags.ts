@@ -22,6 +22,7 @@ export async function findCreditRecord(db: Executor, id: string) {
 /** Center-wide grants only: a record names no department. */
 export async function listCreditRecords(db: Executor, f: { grants: readonly ScopeGrant[]; subjectNo?: string; active?: boolean; offset: number; limit: number }) {
   const grants = f.grants.filter((g) => g.departmentId === null);
+  if (grants.length === 0) return { rows: [], total: 0 };
   let q = creditQuery(db).where((eb) => inScope(eb, grants, 'centers.path', 'credit_records.center_id'));
   if (f.subjectNo) q = q.where('credit_records.subject_no', '=', f.subjectNo);
   if (f.active !== undefined) q = q.where('credit_records.lifted_at', f.active ? 'is' : 'is not', null);

@@ -125,7 +125,8 @@ function payload(s: CaseState, kind: CaseActionKind, actor: CaseActor, date: Dat
       return p(pick([{ taskId: id, opinion: '同意', answer: 'agree' }, { taskId: id, opinion: '不符合规划条件', answer: 'disagree' }, { taskId: id, opinion: '', answer: 'disagree' }, { taskId: id, opinion: '需报省厅', answer: 'agreeForward' }]));
     }
     case 'decide':
-      return p({ decision: s.item.handlingClass === 'reportUp' ? pick([FORWARD, DENIAL]) : pick([{ outcome: 'approved', note: '准予' }, DENIAL]) });
+      // a forward with or without its answer's due date (上报跟踪)
+      return p({ decision: s.item.handlingClass === 'reportUp' ? pick([FORWARD, DENIAL, { ...FORWARD, answerDue: addDays(date, 30) }]) : pick([{ outcome: 'approved', note: '准予' }, DENIAL]) });
     case 'recordForwardAnswer':
       return p({ result: pick(['approved', 'denied']), reference: '鲁政审〔2025〕12号', note: '' });
     case 'deliver':
@@ -166,7 +167,7 @@ export const DENIAL = {
   legalBasis: ['《中华人民共和国行政许可法》第三十八条第二款'],
   rightsStatement: '如不服本决定，可在六十日内申请行政复议或六个月内提起行政诉讼。',
 } as const;
-export const FORWARD = { outcome: 'forwarded', authority: '省人民政府', note: '', answerDue: '2025-12-31' } as const;
+export const FORWARD = { outcome: 'forwarded', authority: '省人民政府', note: '' } as const;
 
 /** A valid action of `kind` on `date` by `actor` (default: the usual actor of the move). */
 export function sample(s: CaseState, kind: CaseActionKind, date: DateString, actor: CaseActor = USUAL[kind], c = 0): CaseAction {
