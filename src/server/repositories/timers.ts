@@ -6,6 +6,7 @@
 import { type Dialect, forUpdateSkipLocked } from '../db/dialect.js';
 import type { TimersTable } from '../db/schema.js';
 import type { Executor } from '../services/context.js';
+import { prepared, run } from '../db/prepared.js';
 
 /** Inserts the rows; a key already scheduled keeps its first row (`on conflict do nothing`). */
 export async function insertTimers(db: Executor, rows: readonly TimersTable[]): Promise<void> {
@@ -21,20 +22,32 @@ export async function insertTimers(db: Executor, rows: readonly TimersTable[]): 
  * only fail on upgrading. Rows come back in no particular order: the caller sorts them.
  */
 export async function claimDueTimers(db: Executor, dialect: Dialect, now: string, limit: number): Promise<TimersTable[]> {
+  return (await run(db, claimQuery(db, { now, limit }))).rows;
+}
+// compiled once per dialect (db/prepared.ts): the sweeper runs these two per batch, back to back
+const claimQuery = prepared<{ now: string; limit: number }, TimersTable>((db, p, { dialect }) => {
   // ordered by due_at alone: the (status, due_at) index gives the first rows without a sort
-  const due = forUpdateSkipLocked(dialect, db.selectFrom('timers').select('id').where('status', '=', 'pending').where('due_at', '<=', now).orderBy('due_at').limit(limit));
+  const due = forUpdateSkipLocked(dialect, db.selectFrom('timers').select('id').where('status', '=', 'pending').where('due_at', '<=', p('now')).orderBy('due_at').limit(p('limit')));
   return db
     .updateTable('timers')
     .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
     .where('id', 'in', due)
-    .returningAll()
-    .execute();
-}
+    .returningAll();
+});
 
 export async function markTimersFired(db: Executor, ids: readonly string[], at: string): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('timers').set({ status: 'fired', fired_at: at, last_error: null }).where('id', 'in', [...ids]).execute();
+  const args: Record<string, unknown> = { at };
+  ids.forEach((id, i) => (args[`id${i}`] = id));
+  await run(db, markFiredQuery(db, args, ids.length));
 }
+// one compiled form per batch size (`variant`): a full batch is the usual case
+const markFiredQuery = prepared<Record<string, unknown>, never>((db, p, { variant }) =>
+  db
+    .updateTable('timers')
+    .set({ status: 'fired', fired_at: p('at'), last_error: null })
+    .where('id', 'in', Array.from({ length: Number(variant) }, (_, i) => p<string>(`id${i}`))),
+);
 
 /** A failed attempt: pending again at `dueAt`, or failed for good. */
 export async function markTimerFailure(db: Executor, id: string, set: { status: 'pending' | 'failed'; due_at: string; last_error: string }): Promise<void> {
