@@ -82,6 +82,8 @@ export const MonitorEntry = z.object({
   status: z.string(),
   deadline: IsoDate.nullable(),
   light: Light,
+  /** 绿色通道: a case (or its task, procedure) flagged for the green channel — shown first */
+  greenChannel: z.boolean(),
 });
 export type MonitorEntry = z.infer<typeof MonitorEntry>;
 

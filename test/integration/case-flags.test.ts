@@ -65,6 +65,13 @@ for (const dialect of dialects()) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       expect(tasks.items.map((x: any) => [x.caseId, x.greenChannel])).toEqual([[first.id, true], [second.id, false]]);
 
+      // the monitor: the flagged case's lines first
+      const mon = await ok(t.as(supervisor, { url: '/api/v1/supervision/monitor' }));
+      expect(mon.items[0]).toMatchObject({ caseId: first.id, greenChannel: true });
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      expect(mon.items.filter((i: any) => i.caseId === second.id).map((i: any) => i.greenChannel)).toEqual(expect.arrayContaining([false]));
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      expect(mon.items.filter((i: any) => i.caseId === second.id).every((i: any) => !i.greenChannel)).toBe(true);
       const now = await ok(t.as(clerk, { url: `/api/v1/cases/${first.id}` }));
       const lifted = await ok(post(leader, first.id, { version: now.version, on: false, reason: '项目已落地' }));
       expect(lifted.greenChannel).toBeNull();

@@ -42,7 +42,10 @@ export async function monitor(ctx: Ctx, input: MonitorQuery): Promise<MonitorVie
     date = today(ctx, r.center_time_zone).date;
     const s = foldCase(caseItemOf(versions.get(r.item_version_id)!), (actions.get(r.id) ?? []).map(toAction), cal);
     const clock = caseClock(s, cal, date, th);
-    const base = { caseId: r.id, caseNo: r.case_no, centerId: r.center_id, centerName: r.center_name, departmentId: r.department_id, departmentName: r.department_name, itemId: r.item_id, itemName: r.item_name };
+    const base = {
+      caseId: r.id, caseNo: r.case_no, centerId: r.center_id, centerName: r.center_name, departmentId: r.department_id, departmentName: r.department_name,
+      itemId: r.item_id, itemName: r.item_name, greenChannel: s.greenChannel !== null,
+    };
     if (clock.light) items.push({ ...base, kind: 'case', id: r.id, name: r.item_name, status: s.status, deadline: clock.deadlines?.promised ?? null, light: clock.light });
     for (const t of s.tasks.filter((x) => x.status === 'open')) {
       const tc = taskClock(s, t, cal, date, th);
@@ -62,7 +65,7 @@ export async function monitor(ctx: Ctx, input: MonitorQuery): Promise<MonitorVie
       const light: Light = trafficLight(cal, d, p.prereview_due, null, await thresholds(p.center_path));
       items.push({
         kind: 'prereview', id: `${p.id}:prereview`, caseId: p.id, caseNo: p.case_no, centerId: p.center_id, centerName: p.center_name, departmentId: p.department_id,
-        departmentName: p.department_name, itemId: p.item_id, itemName: p.item_name, name: p.item_name, status: p.status, deadline: p.prereview_due, light,
+        departmentName: p.department_name, itemId: p.item_id, itemName: p.item_name, name: p.item_name, status: p.status, deadline: p.prereview_due, light, greenChannel: false,
       });
     }
   }
@@ -74,7 +77,7 @@ export async function monitor(ctx: Ctx, input: MonitorQuery): Promise<MonitorVie
       const light: Light = trafficLight(cal, d, x.due, null, await thresholds(x.center_path));
       items.push({
         kind: 'rectification', id: x.id, caseId: x.case_id, caseNo: x.case_no, centerId: x.center_id, centerName: x.center_name, departmentId: x.department_id,
-        departmentName: x.department_name, itemId: x.item_id, itemName: x.item_name, name: x.status, status: x.status, deadline: x.due, light,
+        departmentName: x.department_name, itemId: x.item_id, itemName: x.item_name, name: x.status, status: x.status, deadline: x.due, light, greenChannel: false,
       });
     }
   }
@@ -85,7 +88,7 @@ export async function monitor(ctx: Ctx, input: MonitorQuery): Promise<MonitorVie
       const light: Light = trafficLight(cal, today(ctx, x.center_time_zone).date, x.due_date, null, await thresholds(x.center_path));
       items.push({
         kind: 'consultation', id: x.id, caseId: null, caseNo: null, centerId: x.center_id, centerName: x.center_name, departmentId: x.department_id,
-        departmentName: x.department_name, itemId: x.item_id, itemName: x.item_name ?? '', name: x.item_name ?? '', status: x.status, deadline: x.due_date, light,
+        departmentName: x.department_name, itemId: x.item_id, itemName: x.item_name ?? '', name: x.item_name ?? '', status: x.status, deadline: x.due_date, light, greenChannel: false,
       });
     }
   }
@@ -95,11 +98,12 @@ export async function monitor(ctx: Ctx, input: MonitorQuery): Promise<MonitorVie
       const light: Light = trafficLight(cal, today(ctx, x.center_time_zone).date, x.due_date, null, await thresholds(x.center_path));
       items.push({
         kind: 'complaint', id: x.id, caseId: x.case_id, caseNo: x.case_no, centerId: x.center_id, centerName: x.center_name, departmentId: x.department_id,
-        departmentName: x.department_name ?? '', itemId: null, itemName: '', name: x.subject, status: x.status, deadline: x.due_date, light,
+        departmentName: x.department_name ?? '', itemId: null, itemName: '', name: x.subject, status: x.status, deadline: x.due_date, light, greenChannel: false,
       });
     }
   }
-  const shown = items.filter((i) => (!q.kind || i.kind === q.kind) && (!q.light || i.light === q.light));
+  // 绿色通道 first (a stable sort: otherwise in the order found)
+  const shown = items.filter((i) => (!q.kind || i.kind === q.kind) && (!q.light || i.light === q.light)).sort((a, b) => Number(b.greenChannel) - Number(a.greenChannel));
   const counts = ZERO();
   for (const i of shown) counts[i.light]++;
   return { date, items: shown, counts };

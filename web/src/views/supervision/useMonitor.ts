@@ -108,7 +108,7 @@ export function useMonitor() {
   const items = computed(() => data.value?.items ?? []);
   const itemOptions = computed(() => [...seenItems.entries()].map(([value, l]) => ({ value, label: l })).sort((a, b) => a.label.localeCompare(b.label, 'zh-CN')));
   const LIGHT_ORDER: Record<MonitorLight, number> = { redCard: 0, yellowCard: 1, warning: 2, green: 3 };
-  const sorted = computed(() => [...items.value].sort((a, b) => LIGHT_ORDER[a.light] - LIGHT_ORDER[b.light] || (a.deadline ?? '9').localeCompare(b.deadline ?? '9')));
+  const sorted = computed(() => [...items.value].sort((a, b) => Number(b.greenChannel) - Number(a.greenChannel) || LIGHT_ORDER[a.light] - LIGHT_ORDER[b.light] || (a.deadline ?? '9').localeCompare(b.deadline ?? '9')));
 
   return { lookups, filters, data, series, cards, loading, loadError, updatedAt, load, feed, pickLight, counts, items, itemOptions, sorted };
 }
