@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009_joint.js';
 import * as m0010 from './migrations/0010_bundle_cases.js';
 import * as m0011 from './migrations/0011_meetings.js';
 import * as m0012 from './migrations/0012_case_flags.js';
+import * as m0013 from './migrations/0013_bundle_online.js';
 
 /** Migrations are listed here in order; names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_bundle_cases': m0010,
   '0011_meetings': m0011,
   '0012_case_flags': m0012,
+  '0013_bundle_online': m0013,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -16,12 +16,14 @@ export type { EvaluationsTable, CardsTable, LightSnapshotsTable, WindowCurrentTa
 import type { BundleCasesDatabase } from './schema/bundle-cases.js';
 import type { MeetingsDatabase } from './schema/meetings.js';
 import type { CaseFlagsDatabase } from './schema/flags.js';
+import type { BundleOnlineDatabase } from './schema/bundle-online.js';
 
 export type * from './schema/bundle-cases.js';
 export type * from './schema/meetings.js';
 export type * from './schema/flags.js';
+export type * from './schema/bundle-online.js';
 
-export interface Database extends BundleCasesDatabase, MeetingsDatabase, CaseFlagsDatabase {
+export interface Database extends BundleCasesDatabase, MeetingsDatabase, CaseFlagsDatabase, BundleOnlineDatabase {
   centers: CentersTable;
   departments: DepartmentsTable;
   windows: WindowsTable;
