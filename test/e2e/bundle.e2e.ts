@@ -182,6 +182,12 @@ describe('a bundle of two stages from one window to the end', () => {
     const body = await pub.text();
     expect(JSON.parse(body)).toMatchObject({ runNo, status: 'concluded' });
     expect(body).not.toContain(USCC);
+    // the public progress page looks a YJS number up as the whole run: its stages and their cases
+    await clerk.goto(`${server.url}/progress?caseNo=${runNo}&code=${code}`);
+    await tid(clerk, 'bundle-progress-result').waitFor();
+    expect(await tid(clerk, 'bundle-progress-stage').count()).toBe(2);
+    expect(await tid(clerk, 'bundle-progress-status').textContent()).toContain('已办结');
+    expect(await clerk.content()).not.toContain(USCC);
     await clerk.close();
   });
 });

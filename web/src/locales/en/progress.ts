@@ -3,7 +3,7 @@ import type { LocaleModule } from '../types';
 
 export default {
   title: 'Case progress',
-  intro: 'Enter the case number and query code printed on your notices (e.g. the acceptance notice); scanning the QR code on a notice opens this page directly.',
+  intro: 'Enter the case number and query code printed on your notices (e.g. the acceptance notice; a bundle\'s number starts with YJS and shows all its stages); scanning the QR code on a notice opens this page directly.',
   caseNo: 'Case number',
   code: 'Query code',
   caseNoPlaceholder: 'The case number on the notice',
@@ -28,4 +28,12 @@ export default {
   noNotices: 'No notices yet',
   download: 'Download',
   privacy: 'To protect personal data, the result shows neither the applicant nor the reviewers’ opinions.',
+  bundle: {
+    runNo: 'Bundle number',
+    acceptedOn: 'Accepted on',
+    promisedDue: 'Promised by',
+    endedOn: 'Ended on',
+    stage: 'Stage {n}: {name}',
+    notYet: 'This stage has not started yet',
+  },
 } satisfies LocaleModule<typeof zh>;

@@ -1,7 +1,7 @@
 /** 办件查询 (public progress): the form, the result, the timeline, the errors. */
 export default {
   title: '办件查询',
-  intro: '凭受理通知书等文书上的办件编号和查询码查询办理进度；扫描文书上的二维码可直接查看。',
+  intro: '凭受理通知书等文书上的办件编号和查询码查询办理进度（“一件事”以 YJS 开头的编号查询全部阶段）；扫描文书上的二维码可直接查看。',
   caseNo: '办件编号',
   code: '查询码',
   caseNoPlaceholder: '文书上的办件编号',
@@ -26,4 +26,12 @@ export default {
   noNotices: '暂无文书',
   download: '下载',
   privacy: '为保护个人信息，查询结果不显示申请人信息和审查意见。',
+  bundle: {
+    runNo: '一件事编号',
+    acceptedOn: '受理日期',
+    promisedDue: '承诺办结日期',
+    endedOn: '结束日期',
+    stage: '第 {n} 阶段：{name}',
+    notYet: '本阶段尚未开始',
+  },
 };
