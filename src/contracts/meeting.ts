@@ -92,7 +92,16 @@ export const RecordMeetingBody = VersionBody.extend({
     .min(1)
     .max(50),
   minutes: Text(20000),
-  decisions: z.array(z.object({ departmentId: Id, content: Text(2000).min(1), limitDays: z.number().int().min(1).max(3650) })).max(50).default([]),
+  decisions: z
+    .array(z.object({
+      departmentId: Id,
+      content: Text(2000).min(1),
+      limitDays: z.number().int().min(1).max(3650),
+      /** who in the department works the task: its reviewers (default) or its leader */
+      role: z.enum(['reviewer', 'deptLeader']).default('reviewer'),
+    }))
+    .max(50)
+    .default([]),
 });
 export type RecordMeetingBody = z.input<typeof RecordMeetingBody>;
 

@@ -46,7 +46,8 @@ for (const dialect of dialects()) {
       t.clock.set(HELD);
       const decisions = [
         { departmentId: w.depts.b, content: '补充消防设计专篇并报审', limitDays: 2 },
-        { departmentId: w.depts.a, content: '组织现场核查', limitDays: 1 },
+        // worked by the lead department's leader, not its reviewers
+        { departmentId: w.depts.a, content: '组织现场核查', limitDays: 1, role: 'deptLeader' },
       ];
       const r = await ok200(record(t, w.supervisor, m.id, recordBody(w, m.version, decisions)));
       expect(r).toMatchObject({ status: 'recorded', version: 2, minutes: expect.stringContaining('消防') });
@@ -62,7 +63,7 @@ for (const dialect of dialects()) {
       // the decisions: open tasks of their departments, on their own limits (Mon + 2 / + 1 working days)
       const [forB, forA] = r.decisions.map((d: { taskId: string }) => taskOf(v, d.taskId));
       expect(forB).toMatchObject({ kind: 'meeting', status: 'open', deadline: '2026-03-04', assignee: { departmentId: w.depts.b } });
-      expect(forA).toMatchObject({ kind: 'meeting', status: 'open', deadline: '2026-03-03' });
+      expect(forA).toMatchObject({ kind: 'meeting', status: 'open', deadline: '2026-03-03', assignee: { departmentId: w.depts.a, role: 'deptLeader' } });
       const inboxB = await inbox(t, w.reviewers.b);
       expect(inboxB.items.map((x) => [x.taskId, x.deadline, x.light, x.workable])).toContainEqual([forB.id, '2026-03-04', 'warning', true]);
       expect(inboxB.items.map((x) => x.taskId)).not.toContain(forA.id);
@@ -74,7 +75,8 @@ for (const dialect of dialects()) {
       // a department works its own meeting task only
       await refused(taskMove(t, w.reviewers.c, c.id, forB.id, 'complete', { version: v.version, opinion: '已办' }), 403);
       v = await ok(taskMove(t, w.reviewers.b, c.id, forB.id, 'complete', { version: v.version, opinion: '已补充消防设计专篇' }));
-      v = await ok(taskMove(t, w.reviewers.a, c.id, forA.id, 'complete', { version: v.version, opinion: '现场核查无异常' }));
+      await refused(taskMove(t, w.reviewers.a, c.id, forA.id, 'complete', { version: v.version, opinion: '现场核查无异常' }), 403);
+      v = await ok(taskMove(t, w.leader, c.id, forA.id, 'complete', { version: v.version, opinion: '现场核查无异常' }));
       expect(taskOf(v, forB.id)).toMatchObject({ status: 'completed', answer: null });
       const decided = await ok(move(t, w.leader, c.id, 'decide', { version: v.version, decision: { outcome: 'approved' } }));
       expect(decided.outcome).toBe('approved');

@@ -70,6 +70,8 @@ export interface DecisionInput {
   departmentId: string;
   content: string;
   limitDays: number;
+  /** who in the department works the task the decision becomes (default: its reviewers) */
+  role?: 'reviewer' | 'deptLeader';
 }
 
 export interface RecordInput {

@@ -53,7 +53,7 @@ async function caseMoves(trx: Transaction<Database>, ctx: Ctx, c: LockedCase, m:
       kind: 'openTask',
       taskId: meetingTaskId(m.id, i + 1),
       name: meetingTaskName(d.content),
-      assignee: { departmentId: d.departmentId, role: 'reviewer', userId: null },
+      assignee: { departmentId: d.departmentId, role: d.role ?? 'reviewer', userId: null },
       limitDays: d.limitDays,
       taskKind: 'meeting',
     });

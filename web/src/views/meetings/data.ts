@@ -39,6 +39,7 @@ export interface DecisionRow {
   departmentId: string;
   content: string;
   limitDays: number;
+  role: 'reviewer' | 'deptLeader';
 }
 
 export interface RecordForm {
