@@ -23,6 +23,7 @@ import supervisionRoutes from './supervision/index.js';
 import evaluationRoutes from './evaluation/index.js';
 import bundleCaseRoutes from './bundle-cases/index.js';
 import meetingRoutes from './meetings/index.js';
+import bundleOnlineRoutes from './bundle-online/index.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   for (const r of [auth, adminAudit, adminCatalogue, adminCalendar, adminOrganisation, publicCatalogue, publicCalendar, windowCases, windowCaseFees, reviewCases, reviewCaseProcedure, windowCaseMore, adminSettings, publicProgress, windowCaseNotices, meMessages, adminBundles, publicBundles]) {
@@ -33,4 +34,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await evaluationRoutes(app);
   await bundleCaseRoutes(app);
   await meetingRoutes(app);
+  await bundleOnlineRoutes(app);
 }

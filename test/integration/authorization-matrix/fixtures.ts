@@ -37,8 +37,9 @@ import { createSupervisionFixtures, type SupervisionFixtures } from './supervisi
 import { type BundleCaseFixtures, createBundleCaseFixtures } from './bundle-case-fixtures.js';
 import { createMeetingFixtures, type MeetingFixtures } from './meeting-fixtures.js';
 import { type CaseFlagFixtures, createCaseFlagFixtures } from './case-flag-fixtures.js';
+import { type BundleOnlineFixtures, createBundleOnlineFixtures } from './bundle-online-fixtures.js';
 
-export interface Fixtures extends CaseMoveFixtures, BundleFixtures, HallFixtures, SupervisionFixtures, BundleCaseFixtures, MeetingFixtures, CaseFlagFixtures {
+export interface Fixtures extends CaseMoveFixtures, BundleFixtures, HallFixtures, SupervisionFixtures, BundleCaseFixtures, MeetingFixtures, CaseFlagFixtures, BundleOnlineFixtures {
   org: Org;
   /** a PDF form; public once itemA (which shows it) was published */
   fileId: string;
@@ -197,6 +198,7 @@ export async function createFixtures(t: TestApp): Promise<Fixtures> {
     ...createSupervisionFixtures(t, () => submittedCase()),
     ...createCaseFlagFixtures(t, () => submittedCase()),
     ...(await createBundleCaseFixtures(t)),
+    ...(await createBundleOnlineFixtures(t)),
     ...(await createMeetingFixtures(t)),
     org, fileId: file.id, itemA, itemLife, itemB, delegationB, spareCenter, spareDept, windowId, staffId, exportJson, itemData, submittedCase,
     acceptedCase, taskCase, decidedCase,

@@ -12,6 +12,7 @@ import { SUPERVISION_MATRIX } from './supervision-routes.js';
 import { BUNDLE_CASE_MATRIX } from './bundle-case-routes.js';
 import { MEETING_MATRIX } from './meeting-routes.js';
 import { CASE_FLAG_MATRIX } from './case-flag-routes.js';
+import { BUNDLE_ONLINE_MATRIX } from './bundle-online-routes.js';
 
 export interface Req {
   url: string;
@@ -465,4 +466,6 @@ export const MATRIX: Record<string, RouteCase> = {
   ...MEETING_MATRIX,
   // ——— green channel, credit records, denial reports (case-flag-routes.ts) ———
   ...CASE_FLAG_MATRIX,
+  // ——— online bundle applications (bundle-online-routes.ts) ———
+  ...BUNDLE_ONLINE_MATRIX,
 };

@@ -32,6 +32,7 @@ import zhEvaluation from './zh-CN/evaluation';
 import zhBundleCases from './zh-CN/bundleCases';
 import zhMeetings from './zh-CN/meetings';
 import zhCaseFlags from './zh-CN/caseFlags';
+import zhBundleOnline from './zh-CN/bundleOnline';
 
 import enCommon from './en/common';
 import enDict from './en/dict';
@@ -56,6 +57,7 @@ import enEvaluation from './en/evaluation';
 import enBundleCases from './en/bundleCases';
 import enMeetings from './en/meetings';
 import enCaseFlags from './en/caseFlags';
+import enBundleOnline from './en/bundleOnline';
 
 const zhCN = {
   common: zhCommon,
@@ -81,6 +83,7 @@ const zhCN = {
   bundleCases: zhBundleCases,
   meetings: zhMeetings,
   caseFlags: zhCaseFlags,
+  bundleOnline: zhBundleOnline,
 };
 export type MessageSchema = typeof zhCN;
 
@@ -108,6 +111,7 @@ const en: MessageSchema = {
   bundleCases: enBundleCases,
   meetings: enMeetings,
   caseFlags: enCaseFlags,
+  bundleOnline: enBundleOnline,
 };
 
 function initialLocale(): LocaleCode {

@@ -18,6 +18,9 @@ export const routes: RouteRecordRaw[] = [
       { path: '', name: 'home', component: () => import('@/views/home/HomeView.vue'), meta: { title: 'layout.nav.home' } },
       { path: 'guide', name: 'guide', component: () => import('@/views/guide/GuideListView.vue'), meta: { title: 'layout.nav.guide' } },
       { path: 'guide/:id', name: 'guide-detail', component: () => import('@/views/guide/GuideDetailView.vue'), meta: { title: 'layout.nav.guide' } },
+      // 一件事 (bundles): the public pages, with 在线申请
+      { path: 'bundles', name: 'bundles', component: () => import('@/views/bundle-online/BundleListView.vue'), meta: { title: 'bundleOnline.public.listTitle' } },
+      { path: 'bundles/:id', name: 'bundle-public', component: () => import('@/views/bundle-online/BundlePublicView.vue'), meta: { title: 'bundleOnline.public.title' } },
       { path: 'progress', name: 'progress', component: () => import('@/views/progress/ProgressView.vue'), meta: { title: 'progress.title' } },
       { path: 'publications', name: 'publications', component: () => import('@/views/hall/PublicationsView.vue'), meta: { title: 'hall.publications.title' } },
       // 好差评: the published figures, and the page behind the SMS rating link (no login)
@@ -37,6 +40,9 @@ export const routes: RouteRecordRaw[] = [
           { path: 'drafts', name: 'me-drafts', component: () => import('@/views/hall/DraftsView.vue'), meta: { title: 'hall.drafts.title', applicant: true } },
           { path: 'drafts/:id', name: 'me-draft', component: () => import('@/views/hall/ApplyView.vue'), meta: { title: 'hall.apply.title', applicant: true } },
           { path: 'apply/:itemId', name: 'me-apply', component: () => import('@/views/hall/ApplyStartView.vue'), meta: { title: 'hall.apply.title', applicant: true } },
+          { path: 'bundle-applications', name: 'me-bundle-applications', component: () => import('@/views/bundle-online/MyBundleApplicationsView.vue'), meta: { title: 'bundleOnline.mine.title', applicant: true } },
+          { path: 'bundle-applications/:id', name: 'me-bundle-application', component: () => import('@/views/bundle-online/MyBundleApplicationView.vue'), meta: { title: 'bundleOnline.detail.title', applicant: true } },
+          { path: 'bundle-apply/:bundleId', name: 'me-bundle-apply', component: () => import('@/views/bundle-online/BundleApplyView.vue'), meta: { title: 'bundleOnline.apply.title', applicant: true } },
           { path: 'consultations', name: 'me-consultations', component: () => import('@/views/hall/ConsultationsView.vue'), meta: { title: 'hall.consult.title', applicant: true } },
           { path: 'complaints', name: 'me-complaints', component: () => import('@/views/hall/ComplaintsView.vue'), meta: { title: 'hall.complain.title', applicant: true } },
           { path: 'profile', name: 'me-profile', component: () => import('@/views/hall/ProfileView.vue'), meta: { title: 'hall.profile.title', applicant: true } },

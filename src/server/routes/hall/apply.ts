@@ -28,7 +28,7 @@ const H = '/api/v1/hall';
  * The one file of a multipart request, read within the size limit. A body cut off or malformed
  * (a dropped connection mid-upload) is the applicant's to retry: 400 naming `file`, never a 500.
  */
-function reader(scope: Pick<FastifyInstance, 'multipartErrors'>, req: FastifyRequest, maxMb: number): () => Promise<ApplicantUpload> {
+export function reader(scope: Pick<FastifyInstance, 'multipartErrors'>, req: FastifyRequest, maxMb: number): () => Promise<ApplicantUpload> {
   return async () => {
     try {
       const part = req.isMultipart() ? await req.file() : undefined;

@@ -61,7 +61,7 @@ export function runStages(row: BundleRunsTable, children: readonly RunCaseRow[],
 }
 
 /** The combined form's field titles by key (the key where a field has none). */
-function formTitles(schema: Record<string, unknown>): Record<string, string> {
+export function formTitles(schema: Record<string, unknown>): Record<string, string> {
   const props = (schema.properties ?? {}) as Record<string, { title?: unknown }>;
   return Object.fromEntries(Object.entries(props).map(([k, p]) => [k, typeof p?.title === 'string' && p.title ? p.title : k]));
 }

@@ -35,7 +35,7 @@ import { myCase } from './case-view.js';
 import { draftConflict, ownDraft } from './drafts.js';
 import { onlineItem, PREREVIEW_WORKDAYS } from './item-form.js';
 
-const noIdentity = () =>
+export const noIdentity = () =>
   new AppError('unprocessable', '请先完成实名认证（个人：姓名和身份证号；企业：名称、统一社会信用代码和法定代表人）再提交申请', 'Verify the real name first (a person: name and ID number; an enterprise: name, credit code and legal representative)', [
     fieldError('identity', 'identity：尚未实名认证', 'identity: the real name is not verified'),
   ]);
