@@ -78,15 +78,38 @@ function pausedCursor(intervals: readonly Interval[]): (day: number) => boolean 
   };
 }
 
-const isWorkdayAt = (cal: WorkCalendar, day: number) => cal.isWorkday(fromDayNumber(day, 'from'));
+/**
+ * Whether each day number is a working day, kept per calendar object: counting a limit walks
+ * day by day, and each day through `isWorkday` formats and checks a date string — folding a case
+ * and computing its deadlines asked the same few weeks hundreds of times per move. A calendar is
+ * immutable (calendar.ts), so its answers never change; a calendar no longer used takes its
+ * cache with it (the server keeps one per center and revision, calendar/load.ts).
+ */
+const workdayCache = new WeakMap<WorkCalendar, Map<number, boolean>>();
+
+/** `(day) => is it a working day` for `cal`, answered from its cache. */
+function workdayLookup(cal: WorkCalendar): (day: number) => boolean {
+  let days = workdayCache.get(cal);
+  if (!days) workdayCache.set(cal, (days = new Map()));
+  const known = days;
+  return (day) => {
+    let w = known.get(day);
+    if (w === undefined) {
+      w = cal.isWorkday(fromDayNumber(day, 'from'));
+      known.set(day, w);
+    }
+    return w;
+  };
+}
 
 /** The day on which the nth unpaused working day after `start` ends (`start` itself for n = 0). */
 function nthWorkday(cal: WorkCalendar, start: number, n: number, intervals: readonly Interval[]): number {
   const paused = pausedCursor(intervals);
+  const isWorkdayAt = workdayLookup(cal);
   let day = start;
   for (let counted = 0; counted < n; ) {
     day++;
-    if (isWorkdayAt(cal, day) && !paused(day)) counted++;
+    if (isWorkdayAt(day) && !paused(day)) counted++;
   }
   return day;
 }
@@ -94,8 +117,9 @@ function nthWorkday(cal: WorkCalendar, start: number, n: number, intervals: read
 /** Unpaused working days d with start < d ≤ end. */
 function countWorkdays(cal: WorkCalendar, start: number, end: number, intervals: readonly Interval[]): number {
   const paused = pausedCursor(intervals);
+  const isWorkdayAt = workdayLookup(cal);
   let count = 0;
-  for (let day = start + 1; day <= end; day++) if (isWorkdayAt(cal, day) && !paused(day)) count++;
+  for (let day = start + 1; day <= end; day++) if (isWorkdayAt(day) && !paused(day)) count++;
   return count;
 }
 

@@ -51,6 +51,30 @@ export async function appendActions(db: Executor, dialect: Dialect, rows: readon
   await db.executeQuery(moveHeadQuery(db, head));
 }
 
+/**
+ * Moves the head from `from` to `to` only if it is still at `from` (seq and hash): false when
+ * another writer moved it (audit/record.ts keeps the head it last wrote and checks it here).
+ */
+export async function moveHeadFrom(db: Executor, from: { seq: number; hash: string }, to: { seq: number; hash: string }): Promise<boolean> {
+  const r = await db.executeQuery(moveHeadFromQuery(db, { seq: to.seq, hash: to.hash, fromSeq: from.seq, fromHash: from.hash }));
+  return Number(r.numAffectedRows) === 1;
+}
+const moveHeadFromQuery = prepared<{ seq: number; hash: string; fromSeq: number; fromHash: string }, never>((db, p) =>
+  db.updateTable('action_log_head').set({ seq: p('seq'), hash: p('hash') }).where('id', '=', 1).where('seq', '=', p('fromSeq')).where('hash', '=', p('fromHash')),
+);
+
+/** Inserts chained rows (the head moved by the caller). */
+export async function insertChained(db: Executor, rows: readonly ActionLogTable[]): Promise<void> {
+  if (rows.length === 0) return;
+  if (rows.length > 4) {
+    for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('action_log').values(rows.slice(i, i + CHUNK)).execute();
+    return;
+  }
+  const args: Record<string, unknown> = {};
+  rows.forEach((r, i) => LOG_COLUMNS.forEach((k) => (args[`${i}.${k}`] = r[k])));
+  await db.executeQuery(insertLogQuery(db, args, rows.length));
+}
+
 /** A row to chain in the database: its columns, and `middle`, the canonical text between seq and prev_hash (audit/record.ts). */
 export type ChainInput = NewAction & { middle: string };
 

@@ -8,6 +8,7 @@ import { type Dialect, escapeLike, forUpdate, forUpdateOf, likeOp, toCount } fro
 import type { CaseActionsTable, CasesTable } from '../db/schema.js';
 import type { Executor } from '../services/context.js';
 import { prepared } from '../db/prepared.js';
+import { preparedInsert } from './prepared-insert.js';
 
 /**
  * The next daily sequence of a center, taken inside the caller's transaction: the counter row is
@@ -17,18 +18,22 @@ import { prepared } from '../db/prepared.js';
  * CONFLICT DO UPDATE … RETURNING` is the same on both databases.
  */
 export async function allocateCaseSeq(db: Executor, centerId: string, day: string): Promise<number> {
-  const row = await db
-    .insertInto('case_number_counters')
-    .values({ center_id: centerId, day, next_value: 2 })
-    .onConflict((oc) => oc.columns(['center_id', 'day']).doUpdateSet((eb) => ({ next_value: eb('case_number_counters.next_value', '+', 1) })))
-    .returning('next_value')
-    .executeTakeFirstOrThrow();
-  return Number(row.next_value) - 1;
+  const r = await db.executeQuery(allocateSeqQuery(db, { centerId, day }));
+  if (!r.rows[0]) throw new Error('case number counter: no row returned');
+  return Number(r.rows[0].next_value) - 1;
 }
+const allocateSeqQuery = prepared<{ centerId: string; day: string }, { next_value: number }>((db, p) =>
+  db
+    .insertInto('case_number_counters')
+    .values({ center_id: p('centerId'), day: p('day'), next_value: 2 })
+    .onConflict((oc) => oc.columns(['center_id', 'day']).doUpdateSet((eb) => ({ next_value: eb('case_number_counters.next_value', '+', 1) })))
+    .returning('next_value'),
+);
 
 export async function insertCase(db: Executor, row: CasesTable): Promise<void> {
-  await db.insertInto('cases').values(row).execute();
+  await insertCaseQuery(db, [row]);
 }
+const insertCaseQuery = preparedInsert<CasesTable>((db, v) => db.insertInto('cases').values(v));
 
 const caseWithCenter = (db: Executor, id: string) =>
   db
@@ -71,7 +76,7 @@ export async function updateCaseProjection(db: Executor, id: string, version: nu
   const r = await db.executeQuery(updateProjectionQuery(db, { ...set, id, version, nextVersion }));
   return Number(r.numAffectedRows) === 1;
 }
-const PROJECTION: readonly (keyof CaseProjection)[] = ['status', 'outcome', 'accepted_on', 'promised_due', 'statutory_due', 'light', 'green_channel', 'escort_id', 'updated_at'];
+export const PROJECTION: readonly (keyof CaseProjection)[] = ['status', 'outcome', 'accepted_on', 'promised_due', 'statutory_due', 'light', 'green_channel', 'escort_id', 'updated_at'];
 const updateProjectionQuery = prepared<CaseProjection & { id: string; version: number; nextVersion: number }, never>((db, p) =>
   db
     .updateTable('cases')
@@ -95,7 +100,7 @@ export async function insertCaseActions(db: Executor, rows: readonly CaseActions
   rows.forEach((r, i) => ACTION_COLUMNS.forEach((k) => (args[`${i}.${k}`] = r[k])));
   await db.executeQuery(insertActionsQuery(db, args, rows.length));
 }
-const ACTION_COLUMNS: readonly (keyof CaseActionsTable)[] = ['id', 'case_id', 'seq', 'kind', 'at', 'date', 'actor_id', 'role', 'payload'];
+export const ACTION_COLUMNS: readonly (keyof CaseActionsTable)[] = ['id', 'case_id', 'seq', 'kind', 'at', 'date', 'actor_id', 'role', 'payload'];
 const insertActionsQuery = prepared<Record<string, unknown>, never>((db, p, { variant }) =>
   db.insertInto('case_actions').values(
     Array.from({ length: Number(variant) }, (_, i) => Object.fromEntries(ACTION_COLUMNS.map((k) => [k, p(`${i}.${k}`)])) as unknown as CaseActionsTable),
@@ -105,45 +110,6 @@ const insertActionsQuery = prepared<Record<string, unknown>, never>((db, p, { va
 export async function listCaseActions(db: Executor, caseId: string): Promise<CaseActionsTable[]> {
   return db.selectFrom('case_actions').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
 }
-
-export interface CaseActionWithName extends CaseActionsTable {
-  /** the actor's display name; null for the system or an account since removed */
-  actor_name: string | null;
-}
-
-/** The revision tokens of the cached calendar and settings (migration 0004), as read with the actions. */
-export interface CacheRevisions {
-  calendar: string;
-  settings: string;
-}
-
-/**
- * A case's action list with each actor's display name, and — in the same statement, so taken
- * after whatever lock the caller holds on the case — the calendar and settings revision tokens
- * the caller's cached calendar and thresholds are checked against.
- */
-export async function listCaseActionsForView(db: Executor, caseId: string): Promise<{ rows: CaseActionWithName[]; revisions: CacheRevisions | null }> {
-  const { rows } = await db.executeQuery(actionsForViewQuery(db, { caseId }));
-  const first = rows[0];
-  const revisions = first?.calendar_revision && first.settings_revision ? { calendar: first.calendar_revision, settings: first.settings_revision } : null;
-  return {
-    rows: rows.map(({ calendar_revision: _c, settings_revision: _s, ...r }) => r),
-    revisions,
-  };
-}
-const actionsForViewQuery = prepared<{ caseId: string }, CaseActionWithName & { calendar_revision: string | null; settings_revision: string | null }>((db, p) =>
-  db
-    .selectFrom('case_actions')
-    .leftJoin('users', 'users.id', 'case_actions.actor_id')
-    .selectAll('case_actions')
-    .select('users.display_name as actor_name')
-    .select((eb) => [
-      eb.selectFrom('cache_revisions').select('revision').where('name', '=', 'calendar').as('calendar_revision'),
-      eb.selectFrom('cache_revisions').select('revision').where('name', '=', 'settings').as('settings_revision'),
-    ])
-    .where('case_actions.case_id', '=', p('caseId'))
-    .orderBy('case_actions.seq') as any,
-);
 
 /** Is the item delegated to the department (its chief rep decides at the window)? */
 export async function isDelegated(db: Executor, departmentId: string, itemId: string): Promise<boolean> {

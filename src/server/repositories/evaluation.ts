@@ -6,6 +6,7 @@ import { sql, type SqlBool } from 'kysely';
 import { escapeLike } from '../db/dialect.js';
 import type { EvaluationsTable, RatingOccasionsTable, RectificationsTable, WindowCurrentTable } from '../db/schema.js';
 import type { Executor } from '../services/context.js';
+import { preparedInsert } from './prepared-insert.js';
 import { inScope, type ScopeGrant } from './supervision.js';
 
 // ——— the case a window acted on last ———
@@ -40,9 +41,12 @@ export async function findWindowScreen(db: Executor, windowId: string) {
 // ——— occasions ———
 
 export async function insertOccasion(db: Executor, row: RatingOccasionsTable): Promise<boolean> {
-  const r = await db.insertInto('rating_occasions').values(row).onConflict((oc) => oc.columns(['case_id', 'occasion']).doNothing()).executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  const r = await insertOccasionQuery(db, [row]);
+  return Number(r.numAffectedRows ?? 0) === 1;
 }
+const insertOccasionQuery = preparedInsert<RatingOccasionsTable>((db, v) =>
+  db.insertInto('rating_occasions').values(v).onConflict((oc) => oc.columns(['case_id', 'occasion']).doNothing()),
+);
 
 export async function findOccasion(db: Executor, id: string) {
   return occasionQuery(db).where('rating_occasions.id', '=', id).executeTakeFirst();

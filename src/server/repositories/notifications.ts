@@ -5,10 +5,12 @@ import type { ExpressionBuilder } from 'kysely';
 import { type Dialect, forUpdateSkipLocked, toCount } from '../db/dialect.js';
 import type { CaseNoticesTable, Database, MessagesTable, OutboxTable } from '../db/schema.js';
 import type { Executor } from '../services/context.js';
+import { preparedInsert } from './prepared-insert.js';
 
 export async function insertOutbox(db: Executor, rows: OutboxTable[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('outbox').values(rows).execute();
+  if (rows.length > 0) await insertOutboxQuery(db, rows);
 }
+const insertOutboxQuery = preparedInsert<OutboxTable>((db, v) => db.insertInto('outbox').values(v));
 
 /** Pending rows due at `now`, oldest first, claimed for this transaction (see forUpdateSkipLocked). */
 export async function claimDueOutbox(db: Executor, dialect: Dialect, now: string, limit: number): Promise<OutboxTable[]> {
@@ -75,8 +77,9 @@ export async function markMessageRead(db: Executor, id: string, at: string): Pro
 }
 
 export async function insertNotice(db: Executor, row: CaseNoticesTable): Promise<void> {
-  await db.insertInto('case_notices').values(row).execute();
+  await insertNoticeQuery(db, [row]);
 }
+const insertNoticeQuery = preparedInsert<CaseNoticesTable>((db, v) => db.insertInto('case_notices').values(v));
 
 export async function countNotices(db: Executor, caseId: string, kind: string): Promise<number> {
   const r = await db.selectFrom('case_notices').select((eb) => eb.fn.countAll().as('n')).where('case_id', '=', caseId).where('kind', '=', kind).executeTakeFirstOrThrow();

@@ -6,13 +6,15 @@
 import { type Dialect, forUpdateSkipLocked } from '../db/dialect.js';
 import type { TimersTable } from '../db/schema.js';
 import type { Executor } from '../services/context.js';
+import { preparedInsert } from './prepared-insert.js';
 import { prepared, run } from '../db/prepared.js';
 
 /** Inserts the rows; a key already scheduled keeps its first row (`on conflict do nothing`). */
 export async function insertTimers(db: Executor, rows: readonly TimersTable[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.insertInto('timers').values([...rows]).onConflict((oc) => oc.column('key').doNothing()).execute();
+  await insertTimersQuery(db, rows);
 }
+const insertTimersQuery = preparedInsert<TimersTable>((db, v) => db.insertInto('timers').values(v).onConflict((oc) => oc.column('key').doNothing()));
 
 /**
  * Claims up to `limit` pending rows due at `now` for the caller's transaction, counting the

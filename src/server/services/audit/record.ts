@@ -8,7 +8,8 @@
  * `flushAudit` — the last thing `inTx` does before COMMIT — chains them. On PostgreSQL that is
  * one statement (lock the head, number and hash the rows, insert them, move the head; see
  * `chainInDb`), so the head is held for that statement and the COMMIT only. On SQLite (in
- * process, no round trips) the head is read, the rows hashed here, inserted and the head moved.
+ * process, no round trips) the rows are hashed here onto the head this handle last wrote, the
+ * head moved if still there (else read) and the rows inserted (`chain`).
  * A transaction that was not opened by `inTx` (there is none today) gets its rows chained at
  * once, the head locked by a statement of its own, as before.
  */
@@ -16,7 +17,7 @@ import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { ActionLogTable, Database } from '../../db/schema.js';
 import type { Db } from '../../db/database.js';
-import { appendActions, chainAndAppendPg, lockHead } from '../../repositories/action-log.js';
+import { appendActions, chainAndAppendPg, insertChained, lockHead, moveHeadFrom } from '../../repositories/action-log.js';
 import type { Ctx, Deps } from '../context.js';
 
 export interface ActionInput {
@@ -92,18 +93,45 @@ async function chainInDb(trx: Transaction<Database>, deps: Deps, rows: readonly 
   await mine;
 }
 
-async function chain(trx: Transaction<Database>, deps: Deps, rows: readonly Unchained[]): Promise<void> {
-  const head = await lockHead(trx, deps.db.dialect);
-  // read under the lock: the log's times follow its order
-  const at = deps.clock.now().toISOString();
-  let prev = { seq: head.seq, hash: head.hash };
-  const chained = rows.map((r) => {
+/**
+ * The head each database handle last moved the log to (SQLite). The next transaction chains onto
+ * it and moves the head only if it is still there (`moveHeadFrom`: seq and hash), then inserts its
+ * rows: two statements instead of three (read the head, insert, move it). When another writer
+ * moved the head (another process, a transaction rolled back after chaining), the check fails,
+ * and the head is read as before. SQLite serialises writers, so between the check and COMMIT no
+ * one else can chain.
+ */
+const lastHead = new WeakMap<Db, { seq: number; hash: string }>();
+
+function link(head: { seq: number; hash: string }, rows: readonly Unchained[], at: string): ActionLogTable[] {
+  let prev = head;
+  return rows.map((r) => {
     const row: Omit<ActionLogTable, 'hash'> = { seq: prev.seq + 1, at, ...r, prev_hash: prev.hash };
     const full = { ...row, hash: hashRow(row) };
     prev = full;
     return full;
   });
+}
+
+async function chain(trx: Transaction<Database>, deps: Deps, rows: readonly Unchained[]): Promise<void> {
+  const known = deps.db.dialect === 'sqlite' ? lastHead.get(deps.db) : undefined;
+  if (known) {
+    const at = deps.clock.now().toISOString();
+    const chained = link(known, rows, at);
+    const last = chained[chained.length - 1];
+    if (await moveHeadFrom(trx, known, last)) {
+      await insertChained(trx, chained);
+      lastHead.set(deps.db, { seq: last.seq, hash: last.hash });
+      return;
+    }
+  }
+  const head = await lockHead(trx, deps.db.dialect);
+  // read under the lock: the log's times follow its order
+  const at = deps.clock.now().toISOString();
+  const chained = link(head, rows, at);
   await appendActions(trx, deps.db.dialect, chained);
+  const last = chained[chained.length - 1];
+  if (deps.db.dialect === 'sqlite') lastHead.set(deps.db, { seq: last.seq, hash: last.hash });
 }
 
 export async function recordAction(trx: Transaction<Database>, ctx: Ctx, a: ActionInput): Promise<void> {

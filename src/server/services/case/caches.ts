@@ -6,7 +6,9 @@
  *   which a case does not read), and ids are never reused — drafts are not kept;
  * - the light thresholds of a center, kept under the settings revision token (migration 0004;
  *   replaced by a trigger on every write to `settings`), read by the caller with the case's
- *   actions. The calendar is kept the same way (calendar/load.ts).
+ *   actions. The calendar is kept the same way (calendar/load.ts);
+ * - the evaluation settings of a center (rating period, …) under the same token: a move that
+ *   opens a rating occasion (acceptance, conclusion) would otherwise read them each time.
  */
 import type { ItemData } from '../../../contracts/catalogue.js';
 import type { CaseItem, HandlingClass, LightThresholds, SpecialProcedureKind } from '../../../domain/case/index.js';
@@ -14,6 +16,7 @@ import { notFound } from '../../../domain/errors.js';
 import { findVersionById } from '../../repositories/items.js';
 import { readData } from '../catalogue/version-row.js';
 import type { Executor } from '../context.js';
+import { type EvaluationSettings, evaluationSettingsFor } from '../evaluation/settings.js';
 import { lightThresholdsFor } from '../settings/index.js';
 
 /** A small LRU: a Map iterates in insertion order, so the first key is the least recently used. */
@@ -82,4 +85,16 @@ export async function thresholdsAt(db: Executor, centerPath: string, revision: s
   const t = await lightThresholdsFor(db, centerPath);
   thresholds.set(key, t);
   return t;
+}
+
+const evaluation = new Lru<EvaluationSettings>(256);
+
+/** The center's evaluation settings at settings revision `revision` (read by the caller in its transaction). */
+export async function evaluationSettingsAt(db: Executor, centerPath: string, revision: string): Promise<EvaluationSettings> {
+  const key = `${revision}|${centerPath}`;
+  const hit = evaluation.get(key);
+  if (hit) return hit;
+  const st = await evaluationSettingsFor(db, centerPath);
+  evaluation.set(key, st);
+  return st;
 }

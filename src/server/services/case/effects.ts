@@ -9,12 +9,13 @@ import { randomUUID } from 'node:crypto';
 import type { NoticeKind } from '../../../contracts/case-notices.js';
 import type { CaseAction, CaseState } from '../../../domain/case/index.js';
 import type { CaseNoticesTable, CasesTable, Database } from '../../db/schema.js';
-import { countNotices, insertNotice, insertOutbox } from '../../repositories/notifications.js';
+import { countNotices, insertNotice } from '../../repositories/notifications.js';
 import type { Ctx } from '../context.js';
-import { jointEffects } from './joint.js';
+import { type JointKnown, jointEffects } from './joint.js';
+import { queueOutbox } from '../notifications/outbox.js';
 import { type MessageFacts, type Template, renderMessage } from '../notifications/templates.js';
 import { type CaseTimerFacts, scheduleCaseTimers } from '../timers/schedule.js';
-import { supervisionEffects } from '../supervision/case-hook.js';
+import { type SupervisionKnown, supervisionEffects } from '../supervision/case-hook.js';
 import { creditEffects } from '../credit/effects.js';
 import { denialEffects } from '../denial/effects.js';
 import { bundleRunEffects } from '../bundle-case/hook.js';
@@ -93,6 +94,10 @@ export interface EffectsKnown {
   facts: MessageCase;
   /** the case's time zone, center, calendar and light thresholds, for its timers */
   timers?: CaseTimerFacts;
+  /** the case row, item data, actions, calendar and settings token, for the supervision effects */
+  supervision?: SupervisionKnown;
+  /** the case's co-departments, time zone and calendar, for joint cases (the move records the departments: store.ts) */
+  joint?: JointKnown;
 }
 
 export async function writeEffects(
@@ -109,9 +114,9 @@ export async function writeEffects(
   await creditEffects(trx, ctx, c.id, action, known?.facts);
   await scheduleCaseTimers(trx, c.id, prev, next, action, known?.timers);
   // a co-department copied on a joint case, and its opinion's deadline (joint.ts)
-  await jointEffects(trx, c.id, next, action);
+  await jointEffects(trx, c.id, next, action, known?.joint);
   // the window's current case, rating occasions, anomalies (supervision/case-hook.ts)
-  await supervisionEffects(trx, ctx, c, prev, next, action);
+  await supervisionEffects(trx, ctx, c, prev, next, action, known?.supervision);
   // 否定报备: a denial of an investment-project item reported to the liaison and the center
   await denialEffects(trx, ctx, c.id, action);
   // a bundle run's child case ending: the next stage opens, or the run stops (bundle-case/hook.ts)
@@ -159,7 +164,7 @@ async function enqueueMessages(trx: Transaction<Database>, ctx: Ctx, caseId: str
   };
   const key = row.applicant_id_number ? `id:${row.applicant_id_number}` : `uscc:${row.applicant_uscc}`;
   const base = { case_id: caseId, recipient_user_id: row.applicant_user_id, status: 'pending', attempts: 0, next_attempt_at: action.at, last_error: null, provider: null, created_at: action.at, sent_at: null };
-  await insertOutbox(
+  await queueOutbox(
     trx,
     templates.flatMap((template) => {
       const payload = JSON.stringify(renderMessage(template, facts));

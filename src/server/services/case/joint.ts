@@ -8,9 +8,10 @@
  */
 import type { Transaction } from 'kysely';
 import { type CaseAction, type CaseState, transition } from '../../../domain/case/index.js';
-import { deadlineWithPauses } from '../../../domain/calendar/index.js';
+import { deadlineWithPauses, type WorkCalendar } from '../../../domain/calendar/index.js';
 import type { Database, TimersTable } from '../../db/schema.js';
 import { findCase } from '../../repositories/cases.js';
+import { addCaseDepartments } from '../../repositories/meetings.js';
 import { loadCalendar } from '../calendar/load.js';
 import type { Deps } from '../context.js';
 import { scheduleTimers, type TimerSpec } from '../timers/schedule.js';
@@ -27,12 +28,44 @@ const deadlineTimer = (caseId: string, taskId: string, due: string, timeZone: st
   payload: { taskId },
 });
 
+/** The co-department an action's opinion task is for, if it opens one. */
+const coDepartmentOf = (action: CaseAction): string | null =>
+  action.kind === 'openTask' && action.taskKind === 'opinion' && action.assignee.departmentId ? action.assignee.departmentId : null;
+
+/**
+ * What a move that read the case already has (case/move.ts, through EffectsKnown). With it, the
+ * departments are recorded once for the whole move (`recordCoDepartments`, store.ts) and each
+ * opinion's timer needs no read: routing to five co-departments had cost 4 statements per
+ * department (the case row and calendar token read again, one update, one timer insert each).
+ */
+export interface JointKnown {
+  /** the case's co_departments as the move read it */
+  coDepartments: string;
+  timeZone: string;
+  cal: WorkCalendar;
+}
+
+/**
+ * Records on the case, in one update, the co-departments of the opinion tasks a move's actions
+ * open (in their order, each once), when `jointEffects` is given `JointKnown`.
+ */
+export async function recordCoDepartments(trx: Transaction<Database>, caseId: string, known: JointKnown, actions: readonly CaseAction[]): Promise<void> {
+  const depts = [...new Set(actions.map(coDepartmentOf).filter((d) => d !== null))];
+  if (depts.length > 0) await addCaseDepartments(trx, caseId, known.coDepartments, depts);
+}
+
 /** In the move's transaction: a co-department's opinion task opened → recorded, timer set. */
-export async function jointEffects(trx: Transaction<Database>, caseId: string, next: CaseState, action: CaseAction): Promise<void> {
-  if (action.kind !== 'openTask' || action.taskKind !== 'opinion' || !action.assignee.departmentId) return;
+export async function jointEffects(trx: Transaction<Database>, caseId: string, next: CaseState, action: CaseAction, known?: JointKnown): Promise<void> {
+  if (action.kind !== 'openTask' || coDepartmentOf(action) === null) return;
+  if (known) {
+    // the department was recorded by the move (recordCoDepartments); the timer joins its batch (timers/schedule.ts)
+    const due = deadlineWithPauses(known.cal, action.date, action.limitDays, next.pauses, action.date);
+    await scheduleTimers(trx, [deadlineTimer(caseId, action.taskId, due, known.timeZone)], action.at);
+    return;
+  }
   const row = await findCase(trx, caseId);
   if (!row) return;
-  const dept = action.assignee.departmentId;
+  const dept = action.assignee.departmentId!;
   const co = row.co_departments.split(' ').filter(Boolean);
   if (!co.includes(dept)) await trx.updateTable('cases').set({ co_departments: [...co, dept].join(' ') }).where('id', '=', caseId).execute();
   const cal = await loadCalendar(trx, row.center_path);

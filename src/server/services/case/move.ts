@@ -12,9 +12,9 @@
  *
  * The reply is the case as getCase shows it, built from what the move read and wrote (view.ts)
  * rather than read again: the row locked and read in one statement, the actions with their
- * actors' names and the calendar/settings revision tokens in another, the item version,
+ * actors' names, the calendar/settings revision tokens and the notices in another, the item version,
  * calendar and thresholds from memory when their tokens say they are current (caches.ts,
- * calendar/load.ts), the notices read once for the notice number and the view.
+ * calendar/load.ts).
  */
 import type { ItemData } from '../../../contracts/catalogue.js';
 import type { CaseView } from '../../../contracts/case.js';
@@ -22,7 +22,6 @@ import { type ActionBase, type CaseAction, type CaseState, foldCase, transition 
 import type { WorkCalendar } from '../../../domain/calendar/index.js';
 import { notFound } from '../../../domain/errors.js';
 import { lockAndFindCase } from '../../repositories/cases.js';
-import { listNotices } from '../../repositories/notifications.js';
 import { calendarAt } from '../calendar/load.js';
 import { type Ctx, inTx } from '../context.js';
 import { type CasePermission, caseActorFor, caseScope, requireCasePermission, today } from './access.js';
@@ -77,12 +76,15 @@ export async function moveCase(
       if (!f.ok) throw f.error;
       steps.push({ prev: current, next: f.state, action: next });
     }
-    const notices = await listNotices(trx, row.id);
+    // read with the actions (repositories/case-actions-view.ts)
+    const notices = read.notices;
     const facts = { ...row, item_name: v.name };
     const written = await writeMoves(trx, ctx, { id: row.id, caseNo: row.case_no, version: row.version }, steps, cal, thresholds, {
       notices,
       facts,
       timers: { timeZone: row.time_zone, centerPath: row.center_path, cal, thresholds },
+      joint: { coDepartments: row.co_departments, timeZone: row.time_zone, cal },
+      supervision: { row: facts, data: v.data, actions: read.actions.map((a) => ({ seq: a.row.seq, action: a.action })), cal, settingsRevision: read.settings },
     });
     const last = steps[steps.length - 1];
     // the row as the move left it (store.ts projection: what the view reads of it is its version and time)

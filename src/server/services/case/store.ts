@@ -10,10 +10,14 @@ import type { WorkCalendar } from '../../../domain/calendar/index.js';
 import { conflict } from '../../../domain/errors.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import type { CaseActionsTable, Database } from '../../db/schema.js';
-import { type CaseProjection, insertCaseAction, insertCaseActions, updateCaseProjection } from '../../repositories/cases.js';
+import { writeCaseMove } from '../../repositories/case-moves.js';
+import { type CaseProjection, insertCaseAction, updateCaseProjection } from '../../repositories/cases.js';
 import { recordAction } from '../audit/record.js';
 import type { Ctx } from '../context.js';
+import { batchOutbox } from '../notifications/outbox.js';
+import { batchTimers } from '../timers/schedule.js';
 import { type EffectsKnown, writeEffects } from './effects.js';
+import { recordCoDepartments } from './joint.js';
 
 /** 409 naming the case: someone acted on it since it was read. */
 export const caseConflict = (caseNo: string) => conflict(`办件 ${caseNo} `, `Case ${caseNo}`);
@@ -117,18 +121,28 @@ export async function writeMoves(
   known: EffectsKnown,
 ): Promise<CaseActionsTable[]> {
   const last = steps[steps.length - 1];
-  const ok = await updateCaseProjection(trx, c.id, c.version, last.next.version, projection(last.next, cal, last.action.date, last.action.at, thresholds));
-  if (!ok) throw caseConflict(c.caseNo);
   const rows = steps.map((s) => actionRow(c.id, s.next.version, s.action));
+  let ok: boolean;
   try {
-    await insertCaseActions(trx, rows);
+    // one statement on PostgreSQL (repositories/case-moves.ts)
+    ok = await writeCaseMove(trx, ctx.deps.db.dialect, { id: c.id, version: c.version, nextVersion: last.next.version }, projection(last.next, cal, last.action.date, last.action.at, thresholds), rows);
   } catch (e) {
     if (isUniqueViolation(e)) throw caseConflict(c.caseNo);
     throw e;
   }
-  for (const s of steps) {
-    await recordAction(trx, ctx, { entity: 'case', entityId: c.id, action: s.action.kind, payload: { caseNo: c.caseNo, seq: s.next.version, ...payloadOf(s.action) } });
-    await writeEffects(trx, ctx, c, s.prev, s.next, s.action, known);
-  }
+  if (!ok) throw caseConflict(c.caseNo);
+  // the supervision effects at conclusion look at the action list with the move's own actions
+  known.supervision?.actions.push(...rows.map((r) => ({ seq: r.seq, action: toAction(r) })));
+  // a joint case's co-departments, one update for the move however many opinions it opens (joint.ts)
+  if (known.joint) await recordCoDepartments(trx, c.id, known.joint, steps.map((s) => s.action));
+  // the timers and outbox rows the effects write, one insert each at the end (timers/schedule.ts, notifications/outbox.ts)
+  await batchTimers(trx, () =>
+    batchOutbox(trx, async () => {
+      for (const s of steps) {
+        await recordAction(trx, ctx, { entity: 'case', entityId: c.id, action: s.action.kind, payload: { caseNo: c.caseNo, seq: s.next.version, ...payloadOf(s.action) } });
+        await writeEffects(trx, ctx, c, s.prev, s.next, s.action, known);
+      }
+    }),
+  );
   return rows;
 }

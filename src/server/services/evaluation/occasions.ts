@@ -10,10 +10,10 @@ import { addDays } from '../../../domain/calendar/index.js';
 import type { Occasion } from '../../../domain/evaluation/index.js';
 import type { Database } from '../../db/schema.js';
 import { insertOccasion } from '../../repositories/evaluation.js';
-import { insertOutbox } from '../../repositories/notifications.js';
 import type { Ctx } from '../context.js';
+import { queueOutbox } from '../notifications/outbox.js';
 import { ensureDailySweep } from '../supervision/daily-timer.js';
-import { evaluationSettingsFor } from './settings.js';
+import { type EvaluationSettings, evaluationSettingsFor } from './settings.js';
 import { ratingToken } from './token.js';
 
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -32,8 +32,9 @@ export interface OccasionCase {
   item_name: string;
 }
 
-export async function openOccasion(trx: Transaction<Database>, ctx: Ctx, c: OccasionCase, occasion: Occasion, on: string, at: string): Promise<void> {
-  const st = await evaluationSettingsFor(trx, c.center_path);
+/** `settings`: the center's evaluation settings when the caller has them (a case move: case/caches.ts). */
+export async function openOccasion(trx: Transaction<Database>, ctx: Ctx, c: OccasionCase, occasion: Occasion, on: string, at: string, settings?: EvaluationSettings): Promise<void> {
+  const st = settings ?? await evaluationSettingsFor(trx, c.center_path);
   const id = randomUUID();
   const opened = await insertOccasion(trx, {
     id, case_id: c.id, center_id: c.center_id, department_id: c.department_id, occasion, opened_on: on, closes_on: addDays(on, st.ratingPeriodDays), status: 'open', created_at: at, updated_at: at,
@@ -47,7 +48,7 @@ export async function openOccasion(trx: Transaction<Database>, ctx: Ctx, c: Occa
   // sent a little later (the applicant has left the window; the move's own notices go first), and
   // kept apart from the case's notices (no case_id): the link is the applicant's own business
   const later = new Date(Date.parse(at) + INVITATION_DELAY_MS).toISOString();
-  await insertOutbox(trx, [{
+  await queueOutbox(trx, [{
     id: randomUUID(), channel: 'sms', template: 'ratingInvitation', case_id: null, recipient: c.applicant_phone, recipient_user_id: null,
     payload: JSON.stringify({ title, body }), status: 'pending', attempts: 0, next_attempt_at: later, last_error: null, provider: null, created_at: at, sent_at: null,
   }]);

@@ -15,6 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import { type CaseAction, type CaseState, type LightThresholds, openPause } from '../../../domain/case/index.js';
 import { addDays, addWorkdays, type DateString, type WorkCalendar } from '../../../domain/calendar/index.js';
+import type { TimersTable } from '../../db/schema.js';
 import { findCase } from '../../repositories/cases.js';
 import { insertTimers } from '../../repositories/timers.js';
 import { loadCalendar } from '../calendar/load.js';
@@ -36,10 +37,33 @@ export interface TimerSpec {
   payload: unknown;
 }
 
+/** Timers scheduled inside `batchTimers`, by transaction, not yet inserted. */
+const batches = new WeakMap<Executor, TimersTable[]>();
+
+/**
+ * Runs `fn` (a move's effects, case/store.ts) with the timers it schedules on `trx` kept and
+ * inserted at its end in one statement: an acceptance sets its light check and the supervision
+ * sweep (twice, the same key: the supervision hook and the rating occasion); routing a joint case
+ * one opinion deadline per co-department — each had been a statement of its own. Nothing in a move reads
+ * the timers it sets, and a key kept once (the first) is what `on conflict do nothing` kept.
+ */
+export async function batchTimers<T>(trx: Executor, fn: () => Promise<T>): Promise<T> {
+  if (batches.has(trx)) return fn();
+  const rows: TimersTable[] = [];
+  batches.set(trx, rows);
+  let result: T;
+  try {
+    result = await fn();
+  } finally {
+    batches.delete(trx);
+  }
+  const seen = new Set<string>();
+  await insertTimers(trx, rows.filter((r) => !seen.has(r.key) && seen.add(r.key)));
+  return result;
+}
+
 export async function scheduleTimers(db: Executor, specs: readonly TimerSpec[], at: string): Promise<void> {
-  await insertTimers(
-    db,
-    specs.map((s) => ({
+  const rows = specs.map((s): TimersTable => ({
       id: randomUUID(),
       kind: s.kind,
       case_id: s.caseId,
@@ -51,8 +75,10 @@ export async function scheduleTimers(db: Executor, specs: readonly TimerSpec[], 
       last_error: null,
       fired_at: null,
       created_at: at,
-    })),
-  );
+    }));
+  const batch = batches.get(db);
+  if (batch) batch.push(...rows);
+  else await insertTimers(db, rows);
 }
 
 /** The clock runs and the light moves: accepted, not stopped, not paused. */

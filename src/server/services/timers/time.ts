@@ -24,8 +24,26 @@ function offsetAt(instant: number, timeZone: string): number {
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
+/**
+ * Computed days by `${timeZone}|${date}`: a move schedules its timers on a few dates, each
+ * through two `formatToParts` (tens of µs); the answer for a zone and date never changes.
+ */
+const starts = new Map<string, string>();
+const MAX_STARTS = 10_000;
+
 /** The first instant of `date` in `timeZone`, as an ISO string (UTC). */
 export function startOfDay(date: DateString, timeZone: string): string {
+  const key = `${timeZone}|${date}`;
+  let start = starts.get(key);
+  if (start === undefined) {
+    start = computeStartOfDay(date, timeZone);
+    if (starts.size >= MAX_STARTS) starts.clear();
+    starts.set(key, start);
+  }
+  return start;
+}
+
+function computeStartOfDay(date: DateString, timeZone: string): string {
   const [y, m, d] = date.split('-').map(Number);
   const midnightUtc = Date.UTC(y, m - 1, d);
   // the offset at the guess, then again at the corrected instant (a DST change near midnight)
