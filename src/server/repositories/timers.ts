@@ -37,6 +37,24 @@ const claimQuery = prepared<{ now: string; limit: number }, TimersTable>((db, p,
     .returningAll();
 });
 
+/**
+ * The fast path's claim (services/timers/sweeper.ts): as claimDueTimers, and the rows marked fired
+ * by the same statement — one write per timer instead of two. Sound because the handlers' effects
+ * are written in the same transaction: if any handler fails, the transaction (and the mark) is
+ * rolled back and the batch is claimed again in careful mode.
+ */
+export async function claimAndFireDueTimers(db: Executor, now: string, limit: number): Promise<TimersTable[]> {
+  return (await run(db, claimFireQuery(db, { now, limit }))).rows;
+}
+const claimFireQuery = prepared<{ now: string; limit: number }, TimersTable>((db, p, { dialect }) => {
+  const due = forUpdateSkipLocked(dialect, db.selectFrom('timers').select('id').where('status', '=', 'pending').where('due_at', '<=', p('now')).orderBy('due_at').limit(p('limit')));
+  return db
+    .updateTable('timers')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), status: 'fired', fired_at: p('now'), last_error: null }))
+    .where('id', 'in', due)
+    .returningAll();
+});
+
 export async function markTimersFired(db: Executor, ids: readonly string[], at: string): Promise<void> {
   if (ids.length === 0) return;
   const args: Record<string, unknown> = { at };

@@ -5,8 +5,8 @@
  * the claim, the effects and the mark back together (DESIGN §4 invariant 5).
  *
  * Decisions:
- * - Fast path: the whole batch without savepoints (one transaction, the handlers' writes and one
- *   update marking the batch fired). Handlers rarely fail, and a savepoint per timer costs two
+ * - Fast path: the whole batch without savepoints (one transaction: one update claiming the batch
+ *   and marking it fired, and the handlers' writes). Handlers rarely fail, and a savepoint per timer costs two
  *   round trips and, on PostgreSQL, a subtransaction each.
  * - When a handler fails the batch is rolled back and claimed again in careful mode: a savepoint
  *   per timer, so the failing one is rolled back alone, counted, and retried later with backoff
@@ -15,7 +15,7 @@
  */
 import type { ControlledTransaction } from 'kysely';
 import type { Database, TimersTable } from '../../db/schema.js';
-import { claimDueTimers, markTimerFailure, markTimersFired } from '../../repositories/timers.js';
+import { claimAndFireDueTimers, claimDueTimers, markTimerFailure, markTimersFired } from '../../repositories/timers.js';
 import { type Deps, inTx, nowIso } from '../context.js';
 import { TIMER_HANDLERS, type TimerHandler } from './handlers.js';
 
@@ -52,7 +52,8 @@ export async function runDueTimers(deps: Deps, opts: SweepOptions = {}): Promise
   try {
     return await inTx(deps, async (trx) => {
       const now = nowIso(deps);
-      const rows = (await claimDueTimers(trx, deps.db.dialect, now, batch)).sort(byDue);
+      // claimed and marked fired in one statement: a failing handler rolls the mark back with the rest
+      const rows = (await claimAndFireDueTimers(trx, now, batch)).sort(byDue);
       for (const t of rows) {
         try {
           await handlerFor(handlers, t)(trx, deps, t);
@@ -60,7 +61,6 @@ export async function runDueTimers(deps: Deps, opts: SweepOptions = {}): Promise
           throw new HandlerFailed(String((e as Error)?.message ?? e), { cause: e });
         }
       }
-      await markTimersFired(trx, rows.map((t) => t.id), now);
       return { fired: rows.length, retried: 0, failed: 0 };
     });
   } catch (e) {
