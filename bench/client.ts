@@ -9,12 +9,12 @@
  */
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
+import { poster } from './http-post.js';
 import { type Measured, Samples } from './stats.js';
 
-export interface Session {
-  cookie: string;
-  csrf: string;
-}
+import type { Session } from './http-post.js';
+
+export type { Session };
 
 export interface ClientJob {
   mode: 'flow' | 'noop';
@@ -34,29 +34,7 @@ export interface ClientJob {
 const job = workerData as ClientJob;
 const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency });
 
-function post(path: string, s: Session, payload: object): Promise<{ status: number; body: string }> {
-  const data = Buffer.from(JSON.stringify(payload));
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port: job.port,
-        path,
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': data.length, cookie: s.cookie, 'x-csrf-token': s.csrf },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
+const post = poster(job.port, agent);
 
 const samples = new Samples();
 let ops = 0;

@@ -11,6 +11,7 @@
  */
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
+import { poster } from './http-post.js';
 import type { Session } from './client.js';
 import { type Measured, Samples } from './stats.js';
 
@@ -47,29 +48,7 @@ interface CaseReply {
 const job = workerData as RoutingJob;
 const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency });
 
-function post(path: string, s: Session, payload: object): Promise<{ status: number; body: string }> {
-  const data = Buffer.from(JSON.stringify(payload));
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port: job.port,
-        path,
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': data.length, cookie: s.cookie, 'x-csrf-token': s.csrf },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
+const post = poster(job.port, agent);
 
 /** One phase: `work` once per case, `concurrency` at a time; a sample per case that succeeded. */
 async function phase(cases: readonly (CaseReply | null)[], work: (c: CaseReply) => Promise<CaseReply>): Promise<{ m: Measured; out: (CaseReply | null)[] }> {
