@@ -100,6 +100,10 @@ for (const dialect of dialects()) {
       expect(mine).toMatchObject({ status: 'accepted', runId: run.id, run: { runNo: run.runNo, verificationCode: run.verificationCode } });
       expect(mine.run.progress.stages[0].cases.map((c: { itemName: string }) => c.itemName)).toEqual(['有限责任公司设立登记', '公章刻制备案']);
       expect(mine.run.progress.stages[1]).toMatchObject({ status: 'waiting', cases: [] });
+      // the child cases are the applicant's own: listed among their cases in the hall
+      const myCases = await ok(t.as(zhang, { url: '/api/v1/hall/cases' }));
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      expect(myCases.items.map((c: any) => c.caseNo).sort()).toEqual(run.stages[0].cases.map((c: { caseNo: string }) => c.caseNo).sort());
       const sent = await outbox('bundleApplicationAccepted');
       expect(sent).toHaveLength(1);
       expect(sent[0].channel).toBe('inbox');

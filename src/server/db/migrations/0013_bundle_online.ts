@@ -41,8 +41,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('bundle_applications_user').on('bundle_applications').columns(['user_id', 'created_at']).execute();
   await db.schema.createIndex('bundle_applications_status').on('bundle_applications').columns(['status', 'center_id', 'submitted_at']).execute();
+  // a run started from an online application: its applicant's hall account, given to every child case
+  await db.schema.alterTable('bundle_runs').addColumn('applicant_user_id', 'text').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('bundle_runs').dropColumn('applicant_user_id').execute();
   await db.schema.dropTable('bundle_applications').execute();
 }

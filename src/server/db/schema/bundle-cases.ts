@@ -17,6 +17,8 @@ export interface BundleRunsTable {
   applicant_id_number: string | null;
   applicant_uscc: string | null;
   applicant_phone: string;
+  /** the applicant's hall account when the run came from an online application (0013); its child cases carry it */
+  applicant_user_id: string | null;
   /** JSON: the combined form's values as checked */
   form_data: string;
   /** JSON `[{ code, name, required, received }]`: the combined checklist as it stood at acceptance */

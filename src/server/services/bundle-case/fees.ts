@@ -103,7 +103,8 @@ export async function assessRunFees(ctx: Ctx, id: string, input: AssessBundleFee
       n += actions.length;
     }
     if (n === 0) throw new AppError('invalidState', '没有可核定的固定金额收费项目', 'No fixed-amount fee line is left to assess');
-    await updateBundleRun(trx, run.id, run.version, { updated_at: ctx.deps.clock.now().toISOString() });
+    // the children's fee moves moved the run's version on (hook.ts): the run as it is now, still locked
+    await updateBundleRun(trx, run.id, (await getRunRow(trx, run.id)).version, { updated_at: ctx.deps.clock.now().toISOString() });
     await recordAction(trx, ctx, { entity: 'bundleRun', entityId: run.id, action: 'assessFees', payload: { runNo: run.run_no, lines: n } });
   });
   return getBundleRun(ctx, id);
@@ -128,7 +129,9 @@ export async function payRunFees(ctx: Ctx, id: string, input: PayBundleFeesBody)
     }
     if (paid.length === 0) throw new AppError('invalidState', '一件事办件没有待缴的费用', 'Nothing is owed on the bundle run');
     const at = ctx.deps.clock.now().toISOString();
-    if (!(await updateBundleRun(trx, run.id, run.version, { payments: run.payments + 1, updated_at: at }))) throw conflict(`一件事办件 ${run.run_no} `, `Bundle run ${run.run_no}`);
+    // the children's fee moves moved the run's version on (hook.ts): the run as it is now, still locked
+    const current = await getRunRow(trx, run.id);
+    if (!(await updateBundleRun(trx, run.id, current.version, { payments: run.payments + 1, updated_at: at }))) throw conflict(`一件事办件 ${run.run_no} `, `Bundle run ${run.run_no}`);
     await recordAction(trx, ctx, {
       entity: 'bundleRun', entityId: run.id, action: 'payFees',
       payload: { runNo: run.run_no, receiptNo, method: body.method, reference, totalFen: paid.reduce((n, p) => n + p.amountFen, 0), fees: paid },

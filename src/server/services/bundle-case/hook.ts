@@ -3,8 +3,10 @@
  * case/effects.ts): when the case ends — concluded or delivered approved, or not accepted,
  * withdrawn, terminated, denied — the run is locked and looked at again (domain/bundle/run.ts):
  * a failed child stops the run (the reason recorded); the stage's last child done opens the next
- * stage's child cases (open-child.ts); the last stage done concludes the run. A move that changes
- * neither the status nor the outcome costs nothing here, and a case of no run one read.
+ * stage's child cases (open-child.ts); the last stage done concludes the run. A fee move (assess,
+ * pay, cancel, refund) moves the run's version on, so a fee sheet read before it is stale (409 on
+ * pay). Any other move that changes neither the status nor the outcome costs nothing here, and a
+ * case of no run one read.
  *
  * The run row is locked first, so two children of a stage concluded at the same time are seen
  * one after the other: the second sees the first's conclusion (PostgreSQL reads committed rows
@@ -22,12 +24,21 @@ import type { Ctx } from '../context.js';
 import { getRunRow } from './access.js';
 import { childItem, openChildCase } from './open-child.js';
 
+/** Moves that change a child's fees, so the run's fee sheet: they move the run's version on (a sheet read before is stale, 409). */
+const FEE_MOVES = new Set<CaseAction['kind']>(['assessFee', 'payFee', 'cancelFee', 'refundFee']);
+
 export async function bundleRunEffects(trx: Transaction<Database>, ctx: Ctx, c: { id: string; caseNo: string }, prev: CaseState, next: CaseState, action: CaseAction): Promise<void> {
-  if (prev.status === next.status && prev.outcome === next.outcome) return;
+  const feeMove = FEE_MOVES.has(action.kind);
+  if (!feeMove && prev.status === next.status && prev.outcome === next.outcome) return;
   const link = await findRunOfCase(trx, c.id);
   if (!link) return;
   await lockBundleRun(trx, ctx.deps.db.dialect, link.run_id);
-  const run = await getRunRow(trx, link.run_id);
+  let run = await getRunRow(trx, link.run_id);
+  if (feeMove) {
+    if (!(await updateBundleRun(trx, run.id, run.version, { updated_at: action.at }))) throw conflict(`一件事办件 ${run.run_no} `, `Bundle run ${run.run_no}`);
+    if (prev.status === next.status && prev.outcome === next.outcome) return;
+    run = await getRunRow(trx, link.run_id);
+  }
   if (run.status !== 'inProgress') return;
   const stages = JSON.parse(run.stages) as BundleStageDef[];
   const children = await listRunCases(trx, run.id);

@@ -40,7 +40,7 @@ export async function childItem(db: Executor, itemId: string): Promise<ChildItem
   return version.status === 'published' ? { item, version } : null;
 }
 
-export type RunFacts = Pick<BundleRunsTable, 'id' | 'applicant_kind' | 'applicant_name' | 'applicant_id_number' | 'applicant_uscc' | 'applicant_phone' | 'created_by' | 'created_role'>;
+export type RunFacts = Pick<BundleRunsTable, 'id' | 'applicant_kind' | 'applicant_name' | 'applicant_id_number' | 'applicant_uscc' | 'applicant_phone' | 'applicant_user_id' | 'created_by' | 'created_role'>;
 
 /** Opens the child case of `it` for stage `stage` (0-based), place `position`; its id. */
 export async function openChildCase(trx: Transaction<Database>, ctx: Ctx, run: RunFacts, it: ChildItem, stage: number, position: number): Promise<string> {
@@ -73,7 +73,8 @@ export async function openChildCase(trx: Transaction<Database>, ctx: Ctx, run: R
     applicant_id_number: run.applicant_id_number,
     applicant_uscc: run.applicant_uscc,
     applicant_phone: run.applicant_phone,
-    applicant_user_id: null,
+    // an online applicant sees the child cases among their own, with their notices and messages
+    applicant_user_id: run.applicant_user_id,
     co_departments: '',
     intake_date: now.date,
     created_by: actor.id,

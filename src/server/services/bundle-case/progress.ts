@@ -20,7 +20,8 @@ export async function publicBundleProgress(deps: Deps, q: BundleProgressQuery): 
   const row = await findBundleRunByNo(db, q.runNo.trim().toUpperCase());
   const given = Buffer.from(q.code.trim().toUpperCase().padEnd(16).slice(0, 16));
   const real = Buffer.from((row?.verification_code ?? '').padEnd(16).slice(0, 16));
-  if (!timingSafeEqual(given, real) || !row) throw unknown();
+  // a code with non-ASCII characters is longer in bytes: answered like a wrong one (timingSafeEqual throws on unequal lengths)
+  if (given.length !== real.length || !timingSafeEqual(given, real) || !row) throw unknown();
   const stages = runStages(row, await listRunCases(db, row.id), new Map(), []);
   return {
     runNo: row.run_no,

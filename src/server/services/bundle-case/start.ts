@@ -101,7 +101,7 @@ export function checkFormAndMaterials(combined: BundleCombined, formInput: unkno
 }
 
 /** How the application reached the window: at the counter, or online (the hall's bundle application). */
-export type RunSource = { channel: 'window' } | { channel: 'online'; applicationId: string };
+export type RunSource = { channel: 'window' } | { channel: 'online'; applicationId: string; applicantUserId: string };
 
 export async function startBundleRun(ctx: Ctx, input: StartBundleRunBody): Promise<BundleRunView> {
   const actor = requireRunPermission(ctx, 'case:intake', 'case:accept');
@@ -141,6 +141,7 @@ export async function openBundleRun(trx: Transaction<Database>, ctx: Ctx, actor:
     applicant_id_number: applicant.idNumber,
     applicant_uscc: applicant.uscc,
     applicant_phone: body.applicant.phone,
+    applicant_user_id: source.channel === 'online' ? source.applicantUserId : null,
     form_data: JSON.stringify(formValues),
     // the checklist as it stood, with what was received
     materials: JSON.stringify(combined.materials.map((m) => ({ code: m.code, name: m.name, required: m.required, received: body.materials.includes(m.code) }))),
@@ -166,7 +167,7 @@ export async function openBundleRun(trx: Transaction<Database>, ctx: Ctx, actor:
     entity: 'bundleRun',
     entityId: run.id,
     action: 'start',
-    payload: { runNo: run.run_no, bundleId: bundle.id, applicantKind: run.applicant_kind, promisedDue: run.promised_due, received: body.materials, ...source },
+    payload: { runNo: run.run_no, bundleId: bundle.id, applicantKind: run.applicant_kind, promisedDue: run.promised_due, received: body.materials, channel: source.channel, ...(source.channel === 'online' ? { applicationId: source.applicationId } : {}) },
   });
   const first = stages[0].itemIds;
   for (const [position, itemId] of first.entries()) {

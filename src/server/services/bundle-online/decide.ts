@@ -48,7 +48,7 @@ export async function acceptBundleApplication(ctx: Ctx, id: string, input: Accep
     const body = StartBundleRunBody.parse({
       bundleId: row.bundle_id, applicant, form: JSON.parse(row.form_data), materials: [...new Set(storedMaterials(row).map((m) => m.code))],
     });
-    const runId = await openBundleRun(trx, ctx, actor, body, { channel: 'online', applicationId: id });
+    const runId = await openBundleRun(trx, ctx, actor, body, { channel: 'online', applicationId: id, applicantUserId: row.user_id });
     const now = nowIso(ctx.deps);
     if (!(await updateBundleApplication(trx, id, version, { status: 'accepted', run_id: runId, decided_at: now, decided_by: actor.userId, updated_at: now }))) throw staleApplication();
     const run = (await findBundleRun(trx, runId))!;

@@ -24,7 +24,7 @@ async function openCase(deps: Deps, q: ProgressQuery): Promise<CaseRow> {
   const row = await findCaseByNo(deps.db.kysely, q.caseNo.trim());
   const given = Buffer.from(q.code.trim().toUpperCase().padEnd(16).slice(0, 16));
   const real = Buffer.from((row?.verification_code ?? '').padEnd(16).slice(0, 16));
-  if (!timingSafeEqual(given, real) || !row) throw unknown();
+  if (given.length !== real.length || !timingSafeEqual(given, real) || !row) throw unknown();
   return row;
 }
 
