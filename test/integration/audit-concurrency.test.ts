@@ -4,13 +4,18 @@
  * connections on PostgreSQL — still leave one unbroken chain, a rolled-back transaction leaves no
  * row, and the rows of one transaction stay together and in order.
  */
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordAction } from '../../src/server/services/audit/record.js';
+import { type Db, openDb } from '../../src/server/db/database.js';
+import { flushAudit, openAudit, recordAction } from '../../src/server/services/audit/record.js';
 import { verifyAuditChain } from '../../src/server/services/audit/verify.js';
 import { inTx, systemCtx } from '../../src/server/services/context.js';
+import { runDueTimers, scheduleTimers, type TimerHandler } from '../../src/server/services/timers/index.js';
 import { type Session, startTestApp, type TestApp } from '../helpers/app.js';
-import { dialects } from '../helpers/db.js';
+import { dialects, PG_URL } from '../helpers/db.js';
 import { intake, move, publishedItem } from './case-helpers.js';
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 for (const dialect of dialects()) {
   describe(`audit chain under concurrent transactions [${dialect}]`, () => {
@@ -48,6 +53,82 @@ for (const dialect of dialects()) {
       }
       expect(log.some((r) => r.entity_id === 'tx5')).toBe(false);
       expect(await verifyAuditChain(t.app.deps)).toEqual({ ok: true, rows: before + 60 });
+    });
+
+    // PostgreSQL only: one SQLite connection per app instance serialises its transactions outright
+    // PostgreSQL only (row locks; SQLite serialises whole transactions): defined for it alone, not skipped elsewhere
+    (dialect === 'postgres' ? it : () => undefined)('a sweep in careful mode does not hold the head while it waits for a row a chaining transaction holds', async () => {
+      const ctx = systemCtx(t.app.deps);
+      const k = t.tdb.db.kysely;
+      const center = (await k.selectFrom('centers').select('id').limit(1).executeTakeFirstOrThrow()).id;
+      const now = t.clock.now();
+      const due = (s: number) => new Date(now.getTime() - 60_000 + s).toISOString();
+      // the failing one first: the fast path fails at once and the batch is run carefully
+      await scheduleTimers(k, [
+        { kind: 'fail', caseId: null, dueAt: due(0), key: 'fail:1', payload: {} },
+        { kind: 'rec', caseId: null, dueAt: due(1), key: 'rec:1', payload: {} },
+        { kind: 'lock', caseId: null, dueAt: due(2), key: 'lock:1', payload: {} },
+      ], now.toISOString());
+      let reached!: () => void;
+      const atLock = new Promise<void>((r) => (reached = r));
+      const handlers: Record<string, TimerHandler> = {
+        fail: async () => {
+          throw new Error('unreachable');
+        },
+        rec: async (trx) => recordAction(trx, ctx, { entity: 'test', entityId: 'sweep', action: 'rec' }),
+        // waits for the row the request below holds (at most 3 s, so a hang shows as a retry)
+        lock: async (trx) => {
+          reached();
+          await sql`set local lock_timeout = '3s'`.execute(trx);
+          await trx.updateTable('centers').set({ name: '中心' }).where('id', '=', center).execute();
+        },
+      };
+      let go!: () => void;
+      const gate = new Promise<void>((r) => (go = r));
+      // a request holding the center's row, recording its action after another request chained
+      const second = inTx(t.app.deps, async (trx) => {
+        await trx.updateTable('centers').set({ name: '中心' }).where('id', '=', center).execute();
+        await gate;
+        await recordAction(trx, ctx, { entity: 'test', entityId: 'second', action: 'b' });
+      });
+      const sweep = runDueTimers(t.app.deps, { handlers });
+      await atLock;
+      await pause(300);
+      const first = inTx(t.app.deps, async (trx) => recordAction(trx, ctx, { entity: 'test', entityId: 'first', action: 'a' }));
+      await pause(300);
+      go();
+      await Promise.all([first, second]);
+      expect(await sweep).toEqual({ fired: 2, retried: 1, failed: 0 });
+      expect((await verifyAuditChain(t.app.deps)).ok).toBe(true);
+    }, 20_000);
+
+    it('stays valid with two instances on one database writing in turn, and a transaction rolled back after chaining', async () => {
+      const db2: Db = dialect === 'sqlite' ? openDb({ sqliteFile: t.tdb.db.location }) : openDb({ url: PG_URL, pgSchema: t.tdb.db.schema, pgPoolSize: 2 });
+      try {
+        const deps2 = { ...t.app.deps, db: db2 };
+        const write = (deps: typeof deps2, id: string) => inTx(deps, (trx) => recordAction(trx, systemCtx(deps), { entity: 'test', entityId: id, action: 'a' }));
+        await write(t.app.deps, 'a1');
+        await write(deps2, 'b1');
+        await write(t.app.deps, 'a2');
+        // chained, then rolled back: the head this instance last wrote is not the database's
+        await expect(
+          t.app.deps.db.kysely.transaction().execute(async (trx) => {
+            openAudit(trx);
+            await recordAction(trx, systemCtx(t.app.deps), { entity: 'test', entityId: 'gone', action: 'a' });
+            await flushAudit(trx, t.app.deps);
+            throw new Error('after chaining');
+          }),
+        ).rejects.toThrow('after chaining');
+        await write(t.app.deps, 'a3');
+        await write(deps2, 'b2');
+        await write(deps2, 'b3');
+        await write(t.app.deps, 'a4');
+        const log = (await rows()).filter((r) => r.action === 'a' && !r.entity_id.startsWith('tx'));
+        expect(log.map((r) => r.entity_id)).toEqual(['a1', 'b1', 'a2', 'a3', 'b2', 'b3', 'a4']);
+        expect((await verifyAuditChain(t.app.deps)).ok).toBe(true);
+      } finally {
+        await db2.close();
+      }
     });
 
     it('stays valid when many cases are moved at once through the API', async () => {

@@ -46,6 +46,10 @@ for (const dialect of dialects()) {
       expect(badEscort.statusCode).toBe(400);
       expect(fields(badEscort)).toEqual(['escortId']);
       expect((await post(await t.login('reviewer'), first.id, { version: 1, on: true, escortId: escort, reason: 'x' })).statusCode).toBe(403);
+      // the escort works at the case's center: not the county's staff
+      const otherCenter = await post(clerk, first.id, { version: 1, on: true, escortId: await userId('countyadmin'), reason: '市重点项目' });
+      expect(otherCenter.statusCode).toBe(400);
+      expect(fields(otherCenter)).toEqual(['escortId']);
 
       const flagged = await ok(post(clerk, first.id, { version: 1, on: true, escortId: escort, reason: '市重点项目' }));
       expect(flagged.greenChannel).toEqual({ escortId: escort, escortName: expect.any(String), reason: '市重点项目', since: '2026-03-02' });
@@ -79,6 +83,12 @@ for (const dialect of dialects()) {
       expect(fields(again)).toEqual(['on']);
       const row = await k().selectFrom('cases').select(['green_channel', 'escort_id']).where('id', '=', first.id).executeTakeFirstOrThrow();
       expect(row).toEqual({ green_channel: 0, escort_id: null });
+      // a flagged case that is closed no longer sorts first (its history keeps the flag)
+      const third = await intake(t, clerk, item, person({ name: '王五' }));
+      const f3 = await ok(post(clerk, third.id, { version: third.version, on: true, escortId: escort, reason: '重点项目' }));
+      const gone = await ok(move(t, clerk, third.id, 'withdraw', { version: f3.version, reason: '申请人撤回' }));
+      expect(gone.greenChannel).not.toBeNull();
+      expect((await k().selectFrom('cases').select('green_channel').where('id', '=', third.id).executeTakeFirstOrThrow()).green_channel).toBe(0);
       const log = await k().selectFrom('action_log').select('action').where('entity_id', '=', first.id).orderBy('seq').execute();
       expect(log.map((l) => l.action).filter((a) => a === 'greenChannel')).toHaveLength(2);
     });
@@ -99,6 +109,8 @@ for (const dialect of dialects()) {
       const listed = await ok(t.as(supervisor, { url: `${records}?active=true` }));
       expect(listed.items[0].subjectNo).not.toBe(ID_NUMBER);
       expect((await ok(t.as(supervisor, { url: `${records}?subjectNo=${ID_NUMBER}` }))).items[0].subjectNo).toBe(ID_NUMBER);
+      // an empty number looks nothing up: the list stays masked
+      for (const blank of ['', '%20']) expect((await ok(t.as(supervisor, { url: `${records}?subjectNo=${blank}` }))).items[0].subjectNo).not.toBe(ID_NUMBER);
       expect(await ok(t.as(clerk, { url: `/api/v1/credit-check?subjectNo=${ID_NUMBER}` }))).toEqual({ badCredit: true });
 
       const c = await intake(t, clerk, item);
@@ -113,6 +125,8 @@ for (const dialect of dialects()) {
 
       const lifted = await ok(t.as(supervisor, { method: 'POST', url: `${records}/${rec.id}/lift`, payload: { version: 1, reason: '信用修复' } }));
       expect(lifted).toMatchObject({ active: false, liftReason: '信用修复', version: 2 });
+      // lifting a record found in the (masked) list does not reveal the number
+      expect(lifted.subjectNo).not.toBe(ID_NUMBER);
       expect((await t.as(supervisor, { method: 'POST', url: `${records}/${rec.id}/lift`, payload: { version: 1, reason: '再次' } })).statusCode).toBe(409);
       expect(await ok(t.as(clerk, { url: `/api/v1/credit-check?subjectNo=${ID_NUMBER}` }))).toEqual({ badCredit: false });
       const a = await ok(move(t, clerk, c.id, 'accept', { version: 1, deferred }));

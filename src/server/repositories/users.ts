@@ -60,3 +60,18 @@ export async function displayNames(db: Executor, ids: readonly string[]): Promis
   const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', unique).execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
+
+/** The paths of the centers a user works at: their home center and their grants' centers. */
+export async function userCenterPaths(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('centers')
+    .select('centers.path')
+    .where((eb) =>
+      eb.or([
+        eb('centers.id', 'in', eb.selectFrom('users').select('users.center_id').where('users.id', '=', userId)),
+        eb('centers.id', 'in', eb.selectFrom('user_roles').select('user_roles.center_id').where('user_roles.user_id', '=', userId)),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => r.path);
+}

@@ -10,8 +10,10 @@
  * `chainInDb`), so the head is held for that statement and the COMMIT only. On SQLite (in
  * process, no round trips) the rows are hashed here onto the head this handle last wrote, the
  * head moved if still there (else read) and the rows inserted (`chain`).
- * A transaction that was not opened by `inTx` (there is none today) gets its rows chained at
- * once, the head locked by a statement of its own, as before.
+ * A transaction that was not opened by `inTx` gets its rows chained at once, the head locked by a
+ * statement of its own, as before; the sweeper's careful mode opens its transaction and each
+ * savepoint with `openAudit` (a head locked for a whole batch, while its handlers wait for row
+ * locks, would deadlock with requests waiting in `chainInDb` where PostgreSQL cannot see it).
  */
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
@@ -56,6 +58,20 @@ const pending = new WeakMap<Transaction<Database>, Unchained[]>();
 /** Called by `inTx` when it opens a transaction: its rows are kept until `flushAudit`. */
 export function openAudit(trx: Transaction<Database>): void {
   pending.set(trx, []);
+}
+
+/**
+ * A savepoint opened with `openAudit` ends: its rows join its transaction's (released) or are
+ * dropped (rolled back to), so a savepoint rolled back leaves no audit row and none is chained
+ * before COMMIT (timers/sweeper.ts careful mode).
+ */
+export function endSavepointAudit(sp: Transaction<Database>, trx: Transaction<Database>, released: boolean): void {
+  const rows = pending.get(sp);
+  pending.delete(sp);
+  if (!released || !rows || rows.length === 0) return;
+  const into = pending.get(trx);
+  if (!into) throw new Error('action log: the savepoint\'s transaction keeps no rows');
+  into.push(...rows);
 }
 
 /** Chains and writes the transaction's rows: the last statement before COMMIT. */

@@ -16,18 +16,24 @@ import { GreenChannelBody as GreenSchema, type GreenChannelBody } from '../../..
 import type { CaseView } from '../../../contracts/case.js';
 import { fieldError, invalid } from '../../../domain/errors.js';
 import type { Permission } from '../../../domain/permissions.js';
-import { findUserById } from '../../repositories/users.js';
+import { findCase } from '../../repositories/cases.js';
+import { findUserById, userCenterPaths } from '../../repositories/users.js';
 import type { Ctx } from '../context.js';
+import { requireCasePermission } from './access.js';
 import { moveCase } from './move.js';
 
 const WINDOW_OR_LEADER: readonly Permission[] = ['case:accept', 'case:decide'];
 
 export async function setGreenChannel(ctx: Ctx, id: string, input: GreenChannelBody): Promise<CaseView> {
+  requireCasePermission(ctx, WINDOW_OR_LEADER);
   const body = GreenSchema.parse(input);
   let escortName = '';
   if (body.on && body.escortId) {
     const u = await findUserById(ctx.deps.db.kysely, body.escortId);
-    if (!u || u.active !== 1 || u.kind !== 'staff') throw invalid([fieldError('escortId', 'escortId：领办人应为在岗工作人员', 'escortId: the escort must be an active staff member')]);
+    // a staff account of the case's center or a center above it (whose staff may work its cases); an unknown case is moveCase's 404
+    const c = await findCase(ctx.deps.db.kysely, id);
+    const onLine = !c || (u !== undefined && (await userCenterPaths(ctx.deps.db.kysely, u.id)).some((p) => c.center_path.startsWith(p)));
+    if (!u || u.active !== 1 || u.kind !== 'staff' || !onLine) throw invalid([fieldError('escortId', 'escortId：领办人应为本中心在岗工作人员', 'escortId: the escort must be an active staff member of the case’s center')]);
     escortName = u.display_name;
   }
   return moveCase(ctx, id, body.version, WINDOW_OR_LEADER, (base) => ({

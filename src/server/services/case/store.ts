@@ -51,6 +51,9 @@ export function clockOf(s: CaseState, cal: WorkCalendar, date: string, threshold
   return clock;
 }
 
+/** The statuses in which a case is still being handled (the green channel counts only then). */
+const OPEN_STATUSES = new Set<string>(['submitted', 'supplementRequired', 'accepted', 'inReview', 'suspended']);
+
 /** `thresholds`: the center's light settings (the light stored for lists and the monitor). */
 export function projection(s: CaseState, cal: WorkCalendar, date: string, at: string, thresholds: LightThresholds = DEFAULT_THRESHOLDS): CaseProjection {
   return {
@@ -60,7 +63,8 @@ export function projection(s: CaseState, cal: WorkCalendar, date: string, at: st
     promised_due: s.deadlines?.promised ?? null,
     statutory_due: s.deadlines?.statutory ?? null,
     light: clockOf(s, cal, date, thresholds).light,
-    green_channel: s.greenChannel ? 1 : 0,
+    // 绿色通道 sorts a case first only while it is being handled
+    green_channel: s.greenChannel && OPEN_STATUSES.has(s.status) ? 1 : 0,
     escort_id: s.greenChannel?.escortId ?? null,
     updated_at: at,
   };

@@ -52,7 +52,8 @@ export function checkedSubjectNo(kind: 'person' | 'enterprise', raw: string, dat
 export async function listCredit(ctx: Ctx, input: CreditQuery): Promise<CreditRecordList> {
   const grants = readScope(ctx);
   const q = QuerySchema.parse(input);
-  const subjectNo = q.subjectNo?.toUpperCase();
+  // a blank number looks nothing up (and unmasks nothing)
+  const subjectNo = q.subjectNo ? q.subjectNo.toUpperCase() : undefined;
   const r = await listCreditRecords(ctx.deps.db.kysely, { grants, subjectNo, active: q.active === undefined ? undefined : q.active === 'true', offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
   return { items: r.rows.map((x) => view(x, subjectNo !== undefined)), total: r.total };
 }
@@ -94,6 +95,7 @@ export async function liftCredit(ctx: Ctx, id: string, input: LiftCreditBody): P
       throw conflict('信用记录', 'The credit record');
     }
     await recordAction(trx, ctx, { entity: 'creditRecord', entityId: id, action: 'lift', payload: { reason: b.reason } });
-    return view((await findCreditRecord(trx, id))!, true);
+    // masked as in the list the record was found in: lifting is no way to read the number
+    return view((await findCreditRecord(trx, id))!, false);
   });
 }

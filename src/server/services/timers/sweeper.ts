@@ -16,6 +16,7 @@
 import type { ControlledTransaction } from 'kysely';
 import type { Database, TimersTable } from '../../db/schema.js';
 import { claimAndFireDueTimers, claimDueTimers, markTimerFailure, markTimersFired } from '../../repositories/timers.js';
+import { endSavepointAudit, flushAudit, openAudit } from '../audit/record.js';
 import { type Deps, inTx, nowIso } from '../context.js';
 import { TIMER_HANDLERS, type TimerHandler } from './handlers.js';
 
@@ -73,16 +74,21 @@ export async function runDueTimers(deps: Deps, opts: SweepOptions = {}): Promise
 async function runCarefully(deps: Deps, batch: number, handlers: Readonly<Record<string, TimerHandler>>): Promise<SweepResult> {
   const result: SweepResult = { fired: 0, retried: 0, failed: 0 };
   const trx: ControlledTransaction<Database> = await deps.db.kysely.startTransaction().execute();
+  // audit rows chained just before COMMIT, as inTx does; a rolled-back timer's rows dropped with it
+  openAudit(trx);
   try {
     const now = nowIso(deps);
     const fired: string[] = [];
     for (const t of (await claimDueTimers(trx, deps.db.dialect, now, batch)).sort(byDue)) {
       const sp = await trx.savepoint('timer').execute();
+      openAudit(sp);
       try {
         await handlerFor(handlers, t)(sp, deps, t);
         await sp.releaseSavepoint('timer').execute();
+        endSavepointAudit(sp, trx, true);
         fired.push(t.id);
       } catch (e) {
+        endSavepointAudit(sp, trx, false);
         await sp.rollbackToSavepoint('timer').execute();
         await sp.releaseSavepoint('timer').execute();
         const failed = t.attempts >= MAX_ATTEMPTS;
@@ -93,6 +99,7 @@ async function runCarefully(deps: Deps, batch: number, handlers: Readonly<Record
       }
     }
     await markTimersFired(trx, fired, now);
+    await flushAudit(trx, deps);
     await trx.commit().execute();
     result.fired = fired.length;
     return result;
