@@ -7,26 +7,11 @@
 import type { OutboxTable } from '../../db/schema.js';
 import { insertOutbox } from '../../repositories/notifications.js';
 import type { Executor } from '../context.js';
+import { txBatch } from '../tx-batch.js';
 
-const batches = new WeakMap<Executor, OutboxTable[]>();
+const outbox = txBatch<OutboxTable>((db, rows) => insertOutbox(db, rows));
 
-export async function batchOutbox<T>(trx: Executor, fn: () => Promise<T>): Promise<T> {
-  if (batches.has(trx)) return fn();
-  const rows: OutboxTable[] = [];
-  batches.set(trx, rows);
-  let result: T;
-  try {
-    result = await fn();
-  } finally {
-    batches.delete(trx);
-  }
-  await insertOutbox(trx, rows);
-  return result;
-}
+export const batchOutbox = <T>(trx: Executor, fn: () => Promise<T>): Promise<T> => outbox.run(trx, fn);
 
 /** Inserts the rows, or adds them to the transaction's batch. */
-export async function queueOutbox(db: Executor, rows: OutboxTable[]): Promise<void> {
-  const batch = batches.get(db);
-  if (batch) batch.push(...rows);
-  else await insertOutbox(db, rows);
-}
+export const queueOutbox = (db: Executor, rows: OutboxTable[]): Promise<void> => outbox.queue(db, rows);

@@ -20,6 +20,7 @@ import { findCase } from '../../repositories/cases.js';
 import { insertTimers } from '../../repositories/timers.js';
 import { loadCalendar } from '../calendar/load.js';
 import type { Executor } from '../context.js';
+import { txBatch } from '../tx-batch.js';
 import { caseSettingsFor, lightThresholdsFor } from '../settings/index.js';
 import { forwardDueTimer } from './forward-due.js';
 import { nextLightChange } from './light.js';
@@ -37,8 +38,11 @@ export interface TimerSpec {
   payload: unknown;
 }
 
-/** Timers scheduled inside `batchTimers`, by transaction, not yet inserted. */
-const batches = new WeakMap<Executor, TimersTable[]>();
+/** Timers scheduled inside `batchTimers`, by transaction, inserted at its end (a key queued twice goes in once). */
+const timers = txBatch<TimersTable>((db, rows) => {
+  const seen = new Set<string>();
+  return insertTimers(db, rows.filter((r) => !seen.has(r.key) && seen.add(r.key)));
+});
 
 /**
  * Runs `fn` (a move's effects, case/store.ts) with the timers it schedules on `trx` kept and
@@ -47,20 +51,7 @@ const batches = new WeakMap<Executor, TimersTable[]>();
  * one opinion deadline per co-department — each had been a statement of its own. Nothing in a move reads
  * the timers it sets, and a key kept once (the first) is what `on conflict do nothing` kept.
  */
-export async function batchTimers<T>(trx: Executor, fn: () => Promise<T>): Promise<T> {
-  if (batches.has(trx)) return fn();
-  const rows: TimersTable[] = [];
-  batches.set(trx, rows);
-  let result: T;
-  try {
-    result = await fn();
-  } finally {
-    batches.delete(trx);
-  }
-  const seen = new Set<string>();
-  await insertTimers(trx, rows.filter((r) => !seen.has(r.key) && seen.add(r.key)));
-  return result;
-}
+export const batchTimers = <T>(trx: Executor, fn: () => Promise<T>): Promise<T> => timers.run(trx, fn);
 
 export async function scheduleTimers(db: Executor, specs: readonly TimerSpec[], at: string): Promise<void> {
   const rows = specs.map((s): TimersTable => ({
@@ -76,9 +67,7 @@ export async function scheduleTimers(db: Executor, specs: readonly TimerSpec[], 
       fired_at: null,
       created_at: at,
     }));
-  const batch = batches.get(db);
-  if (batch) batch.push(...rows);
-  else await insertTimers(db, rows);
+  await timers.queue(db, rows);
 }
 
 /** The clock runs and the light moves: accepted, not stopped, not paused. */
