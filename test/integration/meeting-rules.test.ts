@@ -6,6 +6,8 @@
  * even visible to them).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { systemCtx } from '../../src/server/services/context.js';
+import { createDepartment, createStaffUser } from '../../src/server/services/organisation/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { dialects } from '../helpers/db.js';
 import { caseInReview, reviewItem } from './case-review-helpers.js';
@@ -24,6 +26,21 @@ for (const dialect of dialects()) {
     const base = (caseId: string) => ({ caseId, topic: '项目联审', place: '三楼会议室', startsAt: STARTS_AT });
     const put = (id: string, payload: object) => t.as(w.supervisor, { method: 'PUT', url: `${M}/${id}`, payload });
     const cancel = (id: string, payload: object) => t.as(w.supervisor, { method: 'POST', url: `${M}/${id}/cancel`, payload });
+
+    it('lets the staff of a county department invited to a city case\u2019s meeting see it, and not others of the county', async () => {
+      const sys = systemCtx(t.app.deps);
+      await createStaffUser(sys, { username: 'revCounty', displayName: '县审批员', password: 'Meeting2026pw!', grants: [{ role: 'reviewer', centerId: t.org.countyId, departmentId: t.org.deptCounty }] });
+      const other = (await createDepartment(sys, { centerId: t.org.countyId, code: 'XZF', name: '县住建局' })).id;
+      await createStaffUser(sys, { username: 'revCounty2', displayName: '县住建审批员', password: 'Meeting2026pw!', grants: [{ role: 'reviewer', centerId: t.org.countyId, departmentId: other }] });
+      const c = await jointCase(t, w);
+      const m = await ok200(schedule(t, w.supervisor, { ...base(c.id), departmentIds: [w.depts.a, t.org.deptCounty] }));
+      const county = await t.login('revCounty', 'Meeting2026pw!');
+      expect((await ok200(t.as(county, { url: M }))).items.map((x: { id: string }) => x.id)).toEqual([m.id]);
+      expect((await ok200(t.as(county, { url: `${M}/${m.id}` }))).id).toBe(m.id);
+      const notInvited = await t.login('revCounty2', 'Meeting2026pw!');
+      expect((await ok200(t.as(notInvited, { url: M }))).total).toBe(0);
+      await refused(t.as(notInvited, { url: `${M}/${m.id}` }), 404);
+    });
 
     it('reschedules and cancels a scheduled meeting, each on its version; a stale version gets 409', async () => {
       const c = await jointCase(t, w);

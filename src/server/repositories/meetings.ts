@@ -24,7 +24,11 @@ export async function findMeeting(db: Executor, id: string) {
   return meetingQuery(db).where('meetings.id', '=', id).executeTakeFirst();
 }
 
-/** A grant covers a meeting in its center subtree — all of them, or those its department is invited to. */
+/**
+ * A center-wide grant covers every meeting in its center subtree; a department's grant covers the
+ * meetings its department is invited to, wherever on the case center's line (a county department
+ * invited to a city case's meeting sees it).
+ */
 function visible(eb: ExpressionBuilder<Database, 'meetings' | 'centers'>, scopes: readonly MeetingScope[]) {
   if (scopes.length === 0) return sql<SqlBool>`1 = 0`;
   return eb.or(
@@ -34,7 +38,7 @@ function visible(eb: ExpressionBuilder<Database, 'meetings' | 'centers'>, scopes
       const invited = eb.exists(
         eb.selectFrom('meeting_departments as md').select('md.meeting_id').whereRef('md.meeting_id', '=', 'meetings.id').where('md.department_id', '=', g.departmentId),
       );
-      return eb.and([path, invited]);
+      return invited;
     }),
   );
 }

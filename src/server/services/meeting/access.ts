@@ -1,7 +1,7 @@
 /**
  * Who reaches a meeting: reading is `case:read` — a grant over the center subtree sees every
  * meeting there (supervisors, center staff), a department's grant those its department is
- * invited to; scheduling, changing and recording are `supervision:manage` over the case's center.
+ * invited to (also from a center below the case's); scheduling, changing and recording are `supervision:manage` over the case's center.
  * Problems of the pure rules (domain/meeting) become AppErrors here.
  */
 import { AppError, fieldError, forbidden, invalid, notFound } from '../../../domain/errors.js';
@@ -41,10 +41,10 @@ export function requireManagerOver(actor: Actor, centerPath: string): void {
 export async function visibleMeeting(db: Executor, scopes: readonly MeetingScope[], id: string): Promise<MeetingRow> {
   const row = await findMeeting(db, id);
   if (!row) throw notFound('联审会', 'Meeting');
-  const inTree = scopes.filter((s) => row.center_path.startsWith(s.centerPath));
-  if (inTree.some((s) => s.departmentId === null)) return row;
+  // center-wide grants over the meeting's center see it; a department's grant, when it is invited
+  if (scopes.some((s) => s.departmentId === null && row.center_path.startsWith(s.centerPath))) return row;
   const invited = (await listMeetingDepartments(db, [id])).map((d) => d.department_id);
-  if (inTree.some((s) => invited.includes(s.departmentId!))) return row;
+  if (scopes.some((s) => s.departmentId !== null && invited.includes(s.departmentId))) return row;
   throw notFound('联审会', 'Meeting');
 }
 
