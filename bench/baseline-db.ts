@@ -3,7 +3,8 @@
  * transaction each — the case row updated under its version check, one case_actions row, one
  * action_log row. It runs on the tables the app run just filled (same schema, indexes and size),
  * on the app's cases, with the app's pragmas (SQLite) or pool size (PostgreSQL). Not included,
- * on purpose: the reads the app does before writing and the action-log head row it locks.
+ * on purpose: the reads the app does before writing and the action-log head row it locks. The
+ * log rows go to a chain of their own (`BASELINE_CHAIN`, no head row), numbered on from its last.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import SQLite from 'better-sqlite3';
@@ -12,8 +13,10 @@ import { type Measured, Samples } from './stats.js';
 
 const UPDATE_CASE = 'update cases set status = $1, light = $2, updated_at = $3, version = $4 where id = $5 and version = $6';
 const INSERT_ACTION = 'insert into case_actions (id, case_id, seq, kind, at, date, actor_id, role, payload) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)';
+const BASELINE_CHAIN = -1;
 const INSERT_LOG =
-  'insert into action_log (seq, at, actor_id, actor_name, role, client_ip, entity, entity_id, action, payload, prev_hash, hash) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)';
+  `insert into action_log (chain, seq, at, actor_id, actor_name, role, client_ip, entity, entity_id, action, payload, prev_hash, hash) values (${BASELINE_CHAIN}, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`;
+const MAX_SEQ = `select max(seq) as s from action_log where chain = ${BASELINE_CHAIN}`;
 /** SQLite takes `?` placeholders */
 const q = (s: string) => s.replace(/\$\d+/g, '?');
 
@@ -47,7 +50,7 @@ export function sqliteBaseline(file: string, durationMs: number): Measured {
   try {
     const cases = db.prepare('select id, version from cases').all() as CaseRef[];
     if (cases.length === 0) throw new Error('no cases to write to');
-    let seq = (db.prepare('select max(seq) as s from action_log').get() as { s: number | null }).s ?? 0;
+    let seq = (db.prepare(MAX_SEQ).get() as { s: number | null }).s ?? 0;
     let prevHash = '0'.repeat(64);
     const update = db.prepare(q(UPDATE_CASE));
     const action = db.prepare(q(INSERT_ACTION));
@@ -86,7 +89,7 @@ export async function pgBaseline(url: string, schema: string, poolSize: number, 
   try {
     const cases = (await pool.query<CaseRef>('select id, version from cases')).rows;
     if (cases.length < concurrency) throw new Error(`need at least ${concurrency} cases, have ${cases.length}`);
-    let seq = Number((await pool.query<{ s: string | null }>('select max(seq) as s from action_log')).rows[0].s ?? 0);
+    let seq = Number((await pool.query<{ s: string | null }>(MAX_SEQ)).rows[0].s ?? 0);
     let prevHash = '0'.repeat(64);
     const samples = new Samples();
     let ops = 0;

@@ -7,6 +7,10 @@ export const AuditQuery = PageQuery.extend({
 });
 
 export const AuditEntry = z.object({
+  /** the row's place in the log, in the order appended */
+  pos: z.number().int(),
+  /** the hash chain the row is in, and its number in that chain */
+  chain: z.number().int(),
   seq: z.number().int(),
   at: z.string(),
   actorName: z.string(),
@@ -23,5 +27,6 @@ export const AuditList = listOf(AuditEntry);
 export const AuditVerifyReply = z.object({
   ok: z.boolean(),
   rows: z.number().int(),
-  brokenAt: z.object({ seq: z.number().int(), reason: z.string() }).optional(),
+  chains: z.number().int(),
+  brokenAt: z.object({ chain: z.number().int(), seq: z.number().int(), reason: z.string() }).optional(),
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { type Db, openDb } from '../../src/server/db/database.js';
 import type { Dialect } from '../../src/server/db/dialect.js';
-import { migrateToLatest } from '../../src/server/db/migrate.js';
+import { migrateTo } from '../../src/server/db/migrate.js';
 
 export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -24,11 +24,12 @@ export interface TestDb {
   cleanup(): Promise<void>;
 }
 
-export async function freshDb(dialect: Dialect): Promise<TestDb> {
+/** `upTo`: migrate up to this migration only (a migration's own test), else to the latest. */
+export async function freshDb(dialect: Dialect, upTo?: string): Promise<TestDb> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onestop-test-'));
   if (dialect === 'sqlite') {
     const db = openDb({ sqliteFile: path.join(dataDir, 'test.db') });
-    await migrateToLatest(db.kysely);
+    await migrateTo(db.kysely, upTo);
     return {
       db,
       dataDir,
@@ -42,7 +43,7 @@ export async function freshDb(dialect: Dialect): Promise<TestDb> {
   const db = openDb({ url: PG_URL, pgSchema: schema, pgPoolSize: 4 });
   await withSchemaLock(async (c) => {
     await c.query(`create schema ${schema}`);
-    await migrateToLatest(db.kysely, schema);
+    await migrateTo(db.kysely, upTo, schema);
   });
   return {
     db,

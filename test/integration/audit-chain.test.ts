@@ -6,7 +6,9 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
+import { chainOf, recordAction } from '../../src/server/services/audit/record.js';
 import { verifyAuditChain } from '../../src/server/services/audit/verify.js';
+import { inTx, systemCtx } from '../../src/server/services/context.js';
 import { dialects } from '../helpers/db.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
@@ -49,20 +51,46 @@ for (const dialect of dialects()) {
 
     it('names the first altered row', async () => {
       const k = t.tdb.db.kysely;
-      const target = await k.selectFrom('action_log').select('seq').where('action', '=', 'setDay').orderBy('seq').executeTakeFirstOrThrow();
-      await k.updateTable('action_log').set({ payload: JSON.stringify({ date: '2026-05-06', name: '篡改' }) }).where('seq', '=', target.seq).execute();
+      const target = await k.selectFrom('action_log').select(['chain', 'seq']).where('action', '=', 'setDay').orderBy('pos').executeTakeFirstOrThrow();
+      await k.updateTable('action_log').set({ payload: JSON.stringify({ date: '2026-05-06', name: '篡改' }) }).where('chain', '=', target.chain).where('seq', '=', target.seq).execute();
       const v = await verifyAuditChain(t.app.deps);
       expect(v.ok).toBe(false);
-      expect(v.brokenAt).toEqual({ seq: target.seq, reason: 'row content does not match its hash' });
+      expect(v.brokenAt).toEqual({ chain: target.chain, seq: target.seq, reason: 'row content does not match its hash' });
     });
 
-    it('notices deleted rows, in the middle and at the end', async () => {
+    it('notices a chain’s last row deleted', async () => {
       const k = t.tdb.db.kysely;
-      const last = await k.selectFrom('action_log').select('seq').orderBy('seq', 'desc').executeTakeFirstOrThrow();
-      await k.deleteFrom('action_log').where('seq', '=', last.seq).execute();
-      expect((await verifyAuditChain(t.app.deps)).brokenAt?.reason).toMatch(/removed/);
-      await k.deleteFrom('action_log').where('seq', '=', 1).execute();
-      expect((await verifyAuditChain(t.app.deps)).brokenAt).toEqual({ seq: 2, reason: 'missing row 1' });
+      const last = await k.selectFrom('action_log').select(['chain', 'seq']).orderBy('pos', 'desc').executeTakeFirstOrThrow();
+      await k.deleteFrom('action_log').where('chain', '=', last.chain).where('seq', '=', last.seq).execute();
+      expect((await verifyAuditChain(t.app.deps)).brokenAt).toMatchObject({ chain: last.chain, reason: expect.stringMatching(/removed/) });
+    });
+
+    it('notices a row deleted in the middle of a chain', async () => {
+      const k = t.tdb.db.kysely;
+      // three rows of one subject, one after the other in its chain; the middle one goes
+      await inTx(t.app.deps, async (trx) => {
+        for (const action of ['a', 'b', 'c']) await recordAction(trx, systemCtx(t.app.deps), { entity: 'test', entityId: 'mid', action });
+      });
+      const three = await k.selectFrom('action_log').select(['chain', 'seq']).where('entity_id', '=', 'mid').orderBy('pos').execute();
+      expect(three.map((r) => r.chain)).toEqual([chainOf('mid'), chainOf('mid'), chainOf('mid')]);
+      await k.deleteFrom('action_log').where('chain', '=', three[1].chain).where('seq', '=', three[1].seq).execute();
+      expect((await verifyAuditChain(t.app.deps)).brokenAt).toEqual({ chain: three[1].chain, seq: three[2].seq, reason: `missing row ${three[1].seq}` });
+    });
+
+    it('notices a row taken out of its chain', async () => {
+      const k = t.tdb.db.kysely;
+      const row = await k.selectFrom('action_log').select(['chain', 'seq']).where('action', '=', 'setDay').executeTakeFirstOrThrow();
+      await k.updateTable('action_log').set({ chain: 99 }).where('chain', '=', row.chain).where('seq', '=', row.seq).execute();
+      const v = await verifyAuditChain(t.app.deps);
+      expect(v.ok).toBe(false);
+      expect(v.brokenAt?.chain).toBe(row.chain);
+    });
+
+    it('notices a row that belongs to no chain', async () => {
+      const k = t.tdb.db.kysely;
+      const z = '0'.repeat(64);
+      await k.insertInto('action_log').values({ chain: 99, seq: 1, at: '2026-05-06T00:00:00.000Z', actor_id: null, actor_name: 'x', role: 'system', client_ip: '', entity: 'x', entity_id: 'x', action: 'x', payload: '{}', prev_hash: z, hash: z }).execute();
+      expect(await verifyAuditChain(t.app.deps)).toMatchObject({ ok: false, brokenAt: { chain: -1, seq: 0, reason: '1 rows belong to no chain' } });
     });
   });
 }
@@ -84,15 +112,16 @@ describe('onestop verify-audit (command line, SQLite)', () => {
     fs.copyFileSync(path.join(t.tdb.dataDir, 'test.db'), file);
     const env = { ...process.env, ONESTOP_DATA_DIR: dir, LOG_LEVEL: 'silent' };
     const ok = await run(process.execPath, ['bin/onestop.js', 'verify-audit'], { env });
-    expect(ok.stdout).toMatch(/chain OK: \d+ rows/);
+    expect(ok.stdout).toMatch(/chains OK: \d+ rows in 32 chains/);
 
     const db = openDb({ sqliteFile: file });
     await migrateToLatest(db.kysely);
-    await db.kysely.updateTable('action_log').set({ actor_name: 'intruder' }).where('seq', '=', 2).execute();
+    const row = await db.kysely.selectFrom('action_log').select(['chain', 'seq']).orderBy('pos', 'desc').executeTakeFirstOrThrow();
+    await db.kysely.updateTable('action_log').set({ actor_name: 'intruder' }).where('chain', '=', row.chain).where('seq', '=', row.seq).execute();
     await db.close();
     const bad = await run(process.execPath, ['bin/onestop.js', 'verify-audit'], { env }).catch((e) => e);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('BROKEN at row #2');
+    expect(bad.stderr).toContain(`BROKEN at chain ${row.chain} row #${row.seq}`);
     fs.rmSync(t.tdb.dataDir, { recursive: true, force: true });
   });
 });

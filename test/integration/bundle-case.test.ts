@@ -156,7 +156,7 @@ for (const dialect of dialects()) {
       expect(r.stages.map((s: { status: string }) => s.status)).toEqual(['done', 'done']);
 
       // the action log: the run's own entries, and the chain intact
-      const log = await t.tdb.db.kysely.selectFrom('action_log').select(['action', 'payload']).where('entity', '=', 'bundleRun').where('entity_id', '=', run.id).orderBy('seq').execute();
+      const log = await t.tdb.db.kysely.selectFrom('action_log').select(['action', 'payload']).where('entity', '=', 'bundleRun').where('entity_id', '=', run.id).orderBy('pos').execute();
       expect(log.map((l) => l.action)).toEqual(['start', 'assessFees', 'openStage', 'payFees', 'conclude']);
       expect(JSON.parse(log[3].payload)).toMatchObject({ receiptNo: receipt, totalFen: 15000, reference: 'WX20260302001' });
       const submits = await t.tdb.db.kysely.selectFrom('action_log').select('payload').where('entity', '=', 'case').where('action', '=', 'submit').execute();
@@ -186,7 +186,7 @@ for (const dialect of dialects()) {
       r = await getRun(run.id);
       expect(r).toMatchObject({ status: 'stopped', stage: 0 });
       expect(r.stages[1].cases).toEqual([]);
-      const log = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity', '=', 'bundleRun').where('entity_id', '=', run.id).orderBy('seq').execute();
+      const log = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity', '=', 'bundleRun').where('entity_id', '=', run.id).orderBy('pos').execute();
       expect(log.map((l) => l.action)).toEqual(['start', 'stop']);
       // assessing on a stopped run: 409
       const late = await t.as(clerk, { method: 'POST', url: `${RUNS}/${run.id}/fees/assess`, payload: { version: r.version } });

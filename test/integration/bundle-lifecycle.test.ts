@@ -190,7 +190,7 @@ for (const dialect of dialects()) {
       await t.as(admin, { method: 'POST', url: `${BUNDLES}/${b.id}/publish`, payload: { version: 1 } }); // stale: refused, nothing logged
       await publishBundle(t, admin, b.id, 2);
       await t.as(admin, { method: 'POST', url: `${BUNDLES}/${b.id}/retire`, payload: { version: 3, reason: '停用' } });
-      const rows = await t.tdb.db.kysely.selectFrom('action_log').select(['action', 'actor_id', 'payload']).where('entity', '=', 'bundle').where('entity_id', '=', b.id).orderBy('seq').execute();
+      const rows = await t.tdb.db.kysely.selectFrom('action_log').select(['action', 'actor_id', 'payload']).where('entity', '=', 'bundle').where('entity_id', '=', b.id).orderBy('pos').execute();
       expect(rows.map((r) => r.action)).toEqual(['create', 'update', 'publish', 'retire']);
       expect(rows.every((r) => r.actor_id === t.org.users.admin)).toBe(true);
       expect(JSON.parse(rows[3].payload as string)).toMatchObject({ code: 'YJS-QYKB', reason: '停用' });

@@ -138,7 +138,7 @@ for (const dialect of dialects()) {
       expect(gone).toMatchObject({ status: 'withdrawn', version: 2, actions: [] });
       const late = await t.as(clerk, { method: 'POST', url: `${WINDOW}/${second.id}/accept`, payload: { version: 2 } });
       expect(late.json().error.code).toBe('invalidState');
-      const log = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity', '=', 'bundleApplication').orderBy('seq').execute();
+      const log = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity', '=', 'bundleApplication').orderBy('pos').execute();
       expect(log.map((l) => l.action)).toEqual(['submit', 'return', 'submit', 'withdraw']);
       expect(await t.tdb.db.kysely.selectFrom('bundle_runs').select('id').execute()).toHaveLength(0);
     });

@@ -79,7 +79,7 @@ for (const dialect of dialects()) {
 
       const kinds = refunded.actions.map((a: { kind: string }) => a.kind);
       expect(kinds).toEqual(['submit', 'accept', 'assessFee', 'assessFee', 'payFee', 'payFee', 'refundFee']);
-      const log = await t.tdb.db.kysely.selectFrom('action_log').select(['action', 'payload']).where('entity', '=', 'case').where('entity_id', '=', c.id).orderBy('seq').execute();
+      const log = await t.tdb.db.kysely.selectFrom('action_log').select(['action', 'payload']).where('entity', '=', 'case').where('entity_id', '=', c.id).orderBy('pos').execute();
       expect(log.map((l) => l.action)).toEqual(kinds);
       expect(JSON.parse(log[2].payload)).toMatchObject({ caseNo: c.caseNo, name: '证书工本费', licenceNo: '鲁收许字第370100001号', amountFen: 2000 });
       const v = await verifyAuditChain(t.app.deps);

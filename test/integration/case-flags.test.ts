@@ -89,7 +89,7 @@ for (const dialect of dialects()) {
       const gone = await ok(move(t, clerk, third.id, 'withdraw', { version: f3.version, reason: '申请人撤回' }));
       expect(gone.greenChannel).not.toBeNull();
       expect((await k().selectFrom('cases').select('green_channel').where('id', '=', third.id).executeTakeFirstOrThrow()).green_channel).toBe(0);
-      const log = await k().selectFrom('action_log').select('action').where('entity_id', '=', first.id).orderBy('seq').execute();
+      const log = await k().selectFrom('action_log').select('action').where('entity_id', '=', first.id).orderBy('pos').execute();
       expect(log.map((l) => l.action).filter((a) => a === 'greenChannel')).toHaveLength(2);
     });
 

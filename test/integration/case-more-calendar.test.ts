@@ -31,7 +31,7 @@ for (const dialect of dialects()) {
       t.tdb.db.kysely.selectFrom('cases').select(['promised_due', 'statutory_due', 'light', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
     const listed = async (id: string) => (await ok(t.as(clerk, { url: '/api/v1/cases' }))).items.find((x: { id: string }) => x.id === id);
     const recomputeLog = () =>
-      t.tdb.db.kysely.selectFrom('action_log').select(['entity_id', 'payload']).where('action', '=', 'recomputeDeadlines').orderBy('seq').execute();
+      t.tdb.db.kysely.selectFrom('action_log').select(['entity_id', 'payload']).where('action', '=', 'recomputeDeadlines').orderBy('pos').execute();
 
     it('moves an accepted case’s stored deadlines by one working day when a holiday falls inside them, and back when it is removed', async () => {
       const c = await intake(t, clerk, itemId);

@@ -51,7 +51,7 @@ for (const dialect of dialects()) {
       const reset = await ok(put(admin, { version: 1, lightWarningDays: null, supplementDueWorkdays: 3, deferredReturnWorkdays: null }));
       expect(reset).toMatchObject({ version: 2, lightWarningDays: DEFAULT(2), supplementDueWorkdays: { value: 3, own: 3 } });
 
-      const log = await t.tdb.db.kysely.selectFrom('action_log').select(['entity', 'entity_id', 'action', 'payload']).where('entity', '=', 'settings').orderBy('seq').execute();
+      const log = await t.tdb.db.kysely.selectFrom('action_log').select(['entity', 'entity_id', 'action', 'payload']).where('entity', '=', 'settings').orderBy('pos').execute();
       expect(log.map((l) => [l.entity_id, l.action, JSON.parse(l.payload).version])).toEqual([
         [t.org.cityId, 'updateCaseSettings', 1],
         [t.org.cityId, 'updateCaseSettings', 2],

@@ -54,7 +54,7 @@ for (const dialect of dialects()) {
       expect(again.json().error).toMatchObject({ code: 'invalidState' });
       expect(again.json().error.message).toContain('待受理');
       expect((await move(t, clerk, c.id, 'accept', { version: 3 })).statusCode).toBe(200);
-      const log = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity_id', '=', c.id).orderBy('seq').execute();
+      const log = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity_id', '=', c.id).orderBy('pos').execute();
       expect(log.map((l) => l.action)).toEqual(['submit', 'requestSupplement', 'supply', 'accept']);
     });
 
@@ -156,7 +156,7 @@ for (const dialect of dialects()) {
       expect(upheld.status).toBe('notAccepted');
       expect(upheld.refusal.recheck.answer).toEqual({ upheld: true, reason: '申请材料仍不符合法定形式', on: '2026-03-02' });
       expect(upheld.availableActions).toEqual([]);
-      const log = await t.tdb.db.kysely.selectFrom('action_log').select(['action', 'actor_name']).where('entity_id', '=', c.id).orderBy('seq').execute();
+      const log = await t.tdb.db.kysely.selectFrom('action_log').select(['action', 'actor_name']).where('entity_id', '=', c.id).orderBy('pos').execute();
       expect(log.at(-1)).toEqual({ action: 'answerRecheck', actor_name: 'supervisor' });
     });
 

@@ -75,7 +75,7 @@ for (const dialect of dialects()) {
       const kinds = r.actions.map((a: { kind: string }) => a.kind);
       expect(kinds).toEqual(['submit', 'accept', 'startReview', 'openTask', 'suspend', 'resume']);
       expect(r.actions[4].payload).toEqual({ procedure: 'expertReview', reason: '组织专家现场评审', limitDays: 10 });
-      const log = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity', '=', 'case').where('entity_id', '=', c.id).orderBy('seq').execute();
+      const log = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity', '=', 'case').where('entity_id', '=', c.id).orderBy('pos').execute();
       expect(log.map((l) => l.action)).toEqual(kinds);
       const v = await verifyAuditChain(t.app.deps);
       expect(v.ok, JSON.stringify(v.brokenAt)).toBe(true);
@@ -159,7 +159,7 @@ for (const dialect of dialects()) {
       const byChief = await ok(move(t, await t.login('chiefrep'), d.id, 'terminate', { version: a.version, reason: '申请事项已由上级统一办理' }));
       expect(byChief.status).toBe('terminated');
       expect(byChief.actions.at(-1)).toMatchObject({ kind: 'terminate', role: 'chiefRep', payload: { grounds: 'other', reason: '申请事项已由上级统一办理' } });
-      const log = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity', '=', 'case').where('entity_id', '=', c.id).orderBy('seq').execute();
+      const log = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity', '=', 'case').where('entity_id', '=', c.id).orderBy('pos').execute();
       expect(log.map((l) => l.action)).toEqual(done.actions.map((x: { kind: string }) => x.kind));
       expect((await verifyAuditChain(t.app.deps)).ok).toBe(true);
     });

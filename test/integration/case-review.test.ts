@@ -84,7 +84,7 @@ for (const dialect of dialects()) {
       const k = t.tdb.db.kysely;
       expect(await k.selectFrom('cases').select(['status', 'outcome', 'version']).where('id', '=', c.id).executeTakeFirstOrThrow()).toEqual({ status: 'delivered', outcome: 'approved', version: 10 });
       // one audit row per action, in order, and the chain verifies
-      const audit = await k.selectFrom('action_log').select('action').where('entity', '=', 'case').where('entity_id', '=', c.id).orderBy('seq').execute();
+      const audit = await k.selectFrom('action_log').select('action').where('entity', '=', 'case').where('entity_id', '=', c.id).orderBy('pos').execute();
       expect(audit.map((a) => a.action)).toEqual(kinds);
       const v = await verifyAuditChain(t.app.deps);
       expect(v.ok, JSON.stringify(v.brokenAt)).toBe(true);

@@ -198,7 +198,7 @@ for (const dialect of dialects()) {
       for (const [id, kinds] of [[c.id, ['submit', 'requestSupplement']], [other.id, ['submit', 'accept']]] as const) {
         const actions = await k.selectFrom('case_actions').select(['seq', 'kind']).where('case_id', '=', id).orderBy('seq').execute();
         expect(actions).toEqual(kinds.map((kind, i) => ({ seq: i + 1, kind })));
-        const log = await k.selectFrom('action_log').select(['action', 'payload']).where('entity', '=', 'case').where('entity_id', '=', id).orderBy('seq').execute();
+        const log = await k.selectFrom('action_log').select(['action', 'payload']).where('entity', '=', 'case').where('entity_id', '=', id).orderBy('pos').execute();
         expect(log.map((l) => l.action)).toEqual(kinds);
         expect(log.every((l) => JSON.parse(l.payload).caseNo !== undefined)).toBe(true);
       }

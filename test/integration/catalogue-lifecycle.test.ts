@@ -84,7 +84,7 @@ for (const dialect of dialects()) {
       const versions = await t.tdb.db.kysely.selectFrom('item_versions').select(['version_no', 'status']).where('item_id', '=', id).orderBy('version_no').execute();
       expect(versions).toEqual([{ version_no: 1, status: 'retired' }, { version_no: 2, status: 'retired' }]);
 
-      const actions = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity', '=', 'item').where('entity_id', '=', id).orderBy('seq').execute();
+      const actions = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity', '=', 'item').where('entity_id', '=', id).orderBy('pos').execute();
       expect(actions.map((a) => a.action)).toEqual(['create', 'saveDraft', 'publish', 'newDraft', 'saveDraft', 'publish', 'suspend', 'resume', 'retire']);
       expect((await verifyAuditChain(t.app.deps)).ok).toBe(true);
 

@@ -82,7 +82,7 @@ for (const dialect of dialects()) {
       expect((await figures()).center.figures).toMatchObject({ rectificationRate: 1, badRate: 1 });
       const dept = (await figures()).departments.find((d: { id: string }) => d.id === t.org.deptA);
       expect(dept.figures).toMatchObject({ occasions: 1, rectificationRate: 1 });
-      const audit = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity_id', '=', r.id).orderBy('seq').execute();
+      const audit = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity_id', '=', r.id).orderBy('pos').execute();
       expect(audit.map((a) => a.action)).toEqual(['open', 'verify', 'feedback', 'returnVisit']);
     });
 

@@ -80,7 +80,7 @@ for (const dialect of dialects()) {
       expect(accepted.status).toBe('accepted');
       expect((await view(c.id)).evaluations.invited).toEqual(['acceptance']);
       // every step is in the action log, whose chain verifies
-      const log = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity', '=', 'case').where('entity_id', '=', c.id).orderBy('seq').execute();
+      const log = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity', '=', 'case').where('entity_id', '=', c.id).orderBy('pos').execute();
       expect(log.map((l) => l.action)).toEqual(['submit', 'requestSupplement', 'supply', 'accept']);
       const v = await verifyAuditChain(t.app.deps);
       expect(v.ok, JSON.stringify(v.brokenAt)).toBe(true);

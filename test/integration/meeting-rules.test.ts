@@ -58,7 +58,7 @@ for (const dialect of dialects()) {
       const listed = await ok200(t.as(w.supervisor, { url: `${M}?status=cancelled&from=2026-03-04&to=2026-03-04` }));
       expect(listed.items.map((x: { id: string }) => x.id)).toEqual([m.id]);
       expect((await ok200(t.as(w.supervisor, { url: `${M}?status=cancelled&from=2026-03-05` }))).total).toBe(0);
-      const log = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity_id', '=', m.id).orderBy('seq').execute();
+      const log = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity_id', '=', m.id).orderBy('pos').execute();
       expect(log.map((x) => x.action)).toEqual(['schedule', 'reschedule', 'cancel']);
     });
 

@@ -82,7 +82,7 @@ for (const dialect of dialects()) {
       expect(decided.outcome).toBe('approved');
 
       // the action log: the meeting's schedule and record, and the case moves the record made
-      const log = await t.tdb.db.kysely.selectFrom('action_log').select(['entity', 'action', 'actor_id', 'payload']).where('entity_id', 'in', [m.id, c.id]).orderBy('seq').execute();
+      const log = await t.tdb.db.kysely.selectFrom('action_log').select(['entity', 'action', 'actor_id', 'payload']).where('entity_id', 'in', [m.id, c.id]).orderBy('pos').execute();
       expect(log.filter((x) => x.entity === 'meeting').map((x) => [x.action, x.actor_id])).toEqual([['schedule', t.org.users.supervisor], ['record', t.org.users.supervisor]]);
       const caseRows = log.filter((x) => x.entity === 'case' && x.actor_id === t.org.users.supervisor).map((x) => x.action);
       expect(caseRows).toEqual(['completeTask', 'openTask', 'openTask']);

@@ -22,7 +22,7 @@ for (const dialect of dialects()) {
     });
     const post = (s: Session, payload: object) => t.as(s, { method: 'POST', url: C, payload });
     const actions = (entity: string, entityId: string) =>
-      t.tdb.db.kysely.selectFrom('action_log').selectAll().where('entity', '=', entity).where('entity_id', '=', entityId).orderBy('seq').execute();
+      t.tdb.db.kysely.selectFrom('action_log').selectAll().where('entity', '=', entity).where('entity_id', '=', entityId).orderBy('pos').execute();
 
     it('lists the tree the actor can see, in tree order with depth and counts', async () => {
       const r = await t.as(admin, { url: C });

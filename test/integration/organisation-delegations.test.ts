@@ -80,7 +80,7 @@ for (const dialect of dialects()) {
       expect(r.json()).toEqual({ ok: true });
       expect((await t.as(leader, { method: 'DELETE', url: `${G}/${d.id}` })).statusCode).toBe(404);
       expect((await t.as(admin, { url: G })).json().total).toBe(0);
-      const log = await t.tdb.db.kysely.selectFrom('action_log').select(['action', 'actor_name', 'payload']).where('entity', '=', 'delegation').orderBy('seq').execute();
+      const log = await t.tdb.db.kysely.selectFrom('action_log').select(['action', 'actor_name', 'payload']).where('entity', '=', 'delegation').orderBy('pos').execute();
       expect(log.map((a) => [a.action, a.actor_name])).toEqual([['create', 'admin'], ['revoke', 'leader']]);
       expect(JSON.parse(log[1].payload)).toMatchObject({ departmentId: t.org.deptA, itemId: itemA });
       expect((await verifyAuditChain(t.app.deps)).ok).toBe(true);

@@ -54,7 +54,7 @@ for (const dialect of dialects()) {
       expect(upd.json()).toMatchObject({ name: '公安局', version: 2 });
       const stale = await t.as(admin, { method: 'PUT', url: `${D}/${d.id}`, payload: { ...dept(t.org.cityId, 'GAJ'), version: 1 } });
       expect(stale.statusCode).toBe(409);
-      const log = await t.tdb.db.kysely.selectFrom('action_log').select(['action', 'payload']).where('entity', '=', 'department').where('entity_id', '=', d.id).orderBy('seq').execute();
+      const log = await t.tdb.db.kysely.selectFrom('action_log').select(['action', 'payload']).where('entity', '=', 'department').where('entity_id', '=', d.id).orderBy('pos').execute();
       expect(log.map((a) => a.action)).toEqual(['create', 'update']);
       expect(JSON.parse(log[1].payload).changes).toEqual({ name: ['部门gaj', '公安局'], short_name: ['gaj', 'GAJ'] });
     });

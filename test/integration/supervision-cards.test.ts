@@ -100,7 +100,7 @@ for (const dialect of dialects()) {
       expect(stale.statusCode).toBe(409);
       const revoked = await ok(t.as(sup, { method: 'POST', url: `/api/v1/supervision/cards/${yellow.id}/rule`, payload: { version: appealed.version, upheld: false, reason: '情况属实，予以撤销' } }));
       expect(revoked).toMatchObject({ status: 'revoked', counts: false, ruling: { upheld: false, by: t.org.users.supervisor, on: '2026-03-17' } });
-      const audit = await t.tdb.db.kysely.selectFrom('action_log').select(['action', 'actor_id']).where('entity_id', '=', yellow.id).orderBy('seq').execute();
+      const audit = await t.tdb.db.kysely.selectFrom('action_log').select(['action', 'actor_id']).where('entity_id', '=', yellow.id).orderBy('pos').execute();
       expect(audit.map((a) => a.action)).toEqual(['issue', 'appeal', 'revoke']);
       expect(audit[2].actor_id).toBe(t.org.users.supervisor);
       expect((await outbox('cardRuled')).map((r) => r.recipient_user_id)).toContain(t.org.users.leader);

@@ -73,7 +73,7 @@ for (const dialect of dialects()) {
       expect((await post(sup, `${S}/observations/${o.id}/handle`, { version: 1, handling: '再次' })).statusCode).toBe(409);
       expect((await post(sup, `${S}/observations/${o.id}/handle`, { version: 2, handling: '再次' })).statusCode).toBe(409);
       expect((await t.as(vol, { url: `${S}/observations/mine?status=handled` })).json().items[0]).toMatchObject({ handling: '已约谈窗口负责人' });
-      const audit = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity', '=', 'observationReport').where('entity_id', '=', o.id).orderBy('seq').execute();
+      const audit = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity', '=', 'observationReport').where('entity_id', '=', o.id).orderBy('pos').execute();
       expect(audit.map((a) => a.action)).toEqual(['file', 'handle']);
     });
 
@@ -137,7 +137,7 @@ for (const dialect of dialects()) {
       expect(box[0].payload).toContain('已核实并整改');
       // the hall's list shows the new status
       expect((await t.as(sup, { url: '/api/v1/supervision/complaints?status=archived' })).json().total).toBe(1);
-      const audit = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity', '=', 'complaint').where('entity_id', '=', id).orderBy('seq').execute();
+      const audit = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity', '=', 'complaint').where('entity_id', '=', id).orderBy('pos').execute();
       expect(audit.map((a) => a.action)).toEqual(['file', 'accept', 'investigate', 'investigate', 'dispose', 'feedBack', 'archive']);
     });
   });

@@ -66,7 +66,7 @@ for (const dialect of dialects()) {
       const reset = await ok(put(admin, { version: 1, ...ALL, defaultLevel: null, followUpPercent: null }));
       expect(reset).toMatchObject({ version: 2, defaultLevel: DEFAULT('satisfied'), followUpPercent: DEFAULT(5), orderResponseWorkdays: { value: 5, own: 5 } });
 
-      const log = await t.tdb.db.kysely.selectFrom('action_log').select(['entity_id', 'action', 'payload']).where('entity', '=', 'settings').orderBy('seq').execute();
+      const log = await t.tdb.db.kysely.selectFrom('action_log').select(['entity_id', 'action', 'payload']).where('entity', '=', 'settings').orderBy('pos').execute();
       expect(log.map((l) => [l.entity_id, l.action, JSON.parse(l.payload).version])).toEqual([
         [t.org.cityId, 'updateSupervisionSettings', 1],
         [t.org.cityId, 'updateSupervisionSettings', 2],

@@ -61,7 +61,7 @@ for (const dialect of dialects()) {
       expect((await get(leader, '/orders?status=closed')).items.map((o: { id: string }) => o.id)).toEqual([issued.id]);
       expect((await get(leaderB, '/orders')).total).toBe(0);
       expect((await t.as(clerk, { url: '/api/v1/supervision/orders' })).statusCode).toBe(403);
-      const audit = await t.tdb.db.kysely.selectFrom('action_log').select(['action', 'actor_id']).where('entity_id', '=', issued.id).orderBy('seq').execute();
+      const audit = await t.tdb.db.kysely.selectFrom('action_log').select(['action', 'actor_id']).where('entity_id', '=', issued.id).orderBy('pos').execute();
       expect(audit.map((a) => a.action)).toEqual(['issue', 'answer', 'return', 'answer', 'accept']);
       expect(audit[1].actor_id).toBe(t.org.users.leader);
     });
@@ -125,7 +125,7 @@ for (const dialect of dialects()) {
       expect(twice.statusCode).toBe(409);
       expect((await get(sup, '/anomalies?status=open')).total).toBe(0);
       expect((await get(sup, '/anomalies?rule=stepOverLimit&status=closed')).items.map((x: { id: string }) => x.id)).toEqual([a.id]);
-      const audit = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity_id', '=', a.id).orderBy('seq').execute();
+      const audit = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity_id', '=', a.id).orderBy('pos').execute();
       expect(audit.map((x) => x.action)).toEqual(['found', 'close']);
       clerk = await t.login('clerk');
       expect((await t.as(clerk, { url: '/api/v1/supervision/anomalies' })).statusCode).toBe(403);
@@ -165,7 +165,7 @@ for (const dialect of dialects()) {
       const seen = (await get(leader, '/follow-ups?status=visited')).items;
       expect(seen).toMatchObject([{ id: f.id, status: 'visited' }]);
       expect(seen[0].applicantPhone).not.toBe(PHONE);
-      const audit = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity', '=', 'followUp').orderBy('seq').execute();
+      const audit = await t.tdb.db.kysely.selectFrom('action_log').select('action').where('entity', '=', 'followUp').orderBy('pos').execute();
       expect(audit.map((x) => x.action)).toEqual(['sample', 'assign', 'record']);
     });
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { appPool } from './pg-pool.js';
 import type { Dialect } from './dialect.js';
 import { cachingDatabase } from './statement-cache.js';
 import type { Database } from './schema.js';
@@ -31,12 +32,15 @@ pg.types.setTypeParser(20, (v) => Number(v));
 
 export function openDb(opts: DbOptions): Db {
   if (opts.url) {
-    const pool = new pg.Pool({
+    const config: pg.PoolConfig & { pipeline: boolean } = {
       connectionString: opts.url,
       max: opts.pgPoolSize ?? 10,
       options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
-    });
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      // queries sent without waiting for the answer before (pg-pool.ts sends pairs in one write)
+      pipeline: true,
+    };
+    const pool = new pg.Pool(config);
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: appPool(pool) }) });
     return {
       kysely,
       dialect: 'postgres',

@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010_bundle_cases.js';
 import * as m0011 from './migrations/0011_meetings.js';
 import * as m0012 from './migrations/0012_case_flags.js';
 import * as m0013 from './migrations/0013_bundle_online.js';
+import * as m0014 from './migrations/0014_action_log_chains.js';
 
 /** Migrations are listed here in order; names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_meetings': m0011,
   '0012_case_flags': m0012,
   '0013_bundle_online': m0013,
+  '0014_action_log_chains': m0014,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -42,8 +44,13 @@ class StaticProvider implements MigrationProvider {
  * database its own schema must say so.
  */
 export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<string[]> {
+  return migrateTo(db, undefined, schema);
+}
+
+/** Up (or down) to the named migration, or to the latest; tests of a migration stop before it. */
+export async function migrateTo(db: Kysely<any>, name: string | undefined, schema?: string): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new StaticProvider(), migrationTableSchema: schema });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = name === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(name);
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -1,44 +1,52 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Dialect } from '../db/dialect.js';
+import { THEN_COMMIT } from '../db/pg-pool.js';
 import { prepared } from '../db/prepared.js';
 import { forUpdate, hasWritingCte } from '../db/dialect.js';
 import type { ActionLogTable } from '../db/schema.js';
 import type { Executor } from '../services/context.js';
 
-export type NewAction = Omit<ActionLogTable, 'seq' | 'prev_hash' | 'hash'>;
+export type NewAction = Omit<ActionLogTable, 'pos' | 'chain' | 'seq' | 'prev_hash' | 'hash'>;
+/** A row chained and ready to insert (its pos is given by the database). */
+export type ChainedRow = Omit<ActionLogTable, 'pos'>;
 
-/** Locks the chain head (PostgreSQL) so concurrent writers chain one after another. */
-export async function lockHead(db: Executor, _dialect?: Dialect): Promise<{ seq: number; hash: string }> {
-  const r = await db.executeQuery(lockHeadQuery(db, {}));
-  if (!r.rows[0]) throw new Error('action log: no head row');
+/** Locks a chain's head (PostgreSQL) so concurrent writers on that chain chain one after another. */
+export async function lockHead(db: Executor, chain: number): Promise<{ seq: number; hash: string }> {
+  const r = await db.executeQuery(lockHeadQuery(db, { chain }));
+  if (!r.rows[0]) throw new Error(`action log: no head row for chain ${chain}`);
   return r.rows[0];
 }
-const lockHeadQuery = prepared<Record<string, never>, { seq: number; hash: string }>((db, _p, { dialect }) =>
-  forUpdate(dialect, db.selectFrom('action_log_head').select(['seq', 'hash']).where('id', '=', 1)),
+const lockHeadQuery = prepared<{ chain: number }, { seq: number; hash: string }>((db, p, { dialect }) =>
+  forUpdate(dialect, db.selectFrom('action_log_head').select(['seq', 'hash']).where('chain', '=', p('chain'))),
 );
 
-const LOG_COLUMNS: readonly (keyof ActionLogTable)[] = ['seq', 'at', 'actor_id', 'actor_name', 'role', 'client_ip', 'entity', 'entity_id', 'action', 'payload', 'prev_hash', 'hash'];
+/** Every chain's head, in chain order. */
+export async function listHeads(db: Executor): Promise<{ chain: number; seq: number; hash: string }[]> {
+  return db.selectFrom('action_log_head').select(['chain', 'seq', 'hash']).orderBy('chain').execute();
+}
+
+const LOG_COLUMNS: readonly (keyof ChainedRow)[] = ['chain', 'seq', 'at', 'actor_id', 'actor_name', 'role', 'client_ip', 'entity', 'entity_id', 'action', 'payload', 'prev_hash', 'hash'];
 const insertLogQuery = prepared<Record<string, unknown>, never>((db, p, { variant }) =>
-  db.insertInto('action_log').values(Array.from({ length: Number(variant) }, (_, i) => Object.fromEntries(LOG_COLUMNS.map((k) => [k, p(`${i}.${k}`)])) as unknown as ActionLogTable)),
+  db.insertInto('action_log').values(Array.from({ length: Number(variant) }, (_, i) => Object.fromEntries(LOG_COLUMNS.map((k) => [k, p(`${i}.${k}`)])) as unknown as ChainedRow)),
 );
-const moveHeadQuery = prepared<{ seq: number; hash: string }, never>((db, p) =>
-  db.updateTable('action_log_head').set({ seq: p('seq'), hash: p('hash') }).where('id', '=', 1),
+const moveHeadQuery = prepared<{ chain: number; seq: number; hash: string }, never>((db, p) =>
+  db.updateTable('action_log_head').set({ seq: p('seq'), hash: p('hash') }).where('chain', '=', p('chain')),
 );
 
 /** Rows per insert statement: well under both databases' limits on bound parameters. */
 const CHUNK = 500;
 
 /**
- * Appends rows (in seq order, chained onto the locked head) and moves the head to the last.
+ * Appends rows (of one chain, in seq order, chained onto its locked head) and moves the head to the last.
  * On PostgreSQL both in one statement: the head is locked until COMMIT, so every round trip
  * saved here is time no other transaction can chain.
  */
-export async function appendActions(db: Executor, dialect: Dialect, rows: readonly ActionLogTable[]): Promise<void> {
+export async function appendActions(db: Executor, dialect: Dialect, rows: readonly ChainedRow[]): Promise<void> {
   if (rows.length === 0) return;
   const last = rows[rows.length - 1];
-  const head = { seq: last.seq, hash: last.hash };
+  const head = { chain: last.chain, seq: last.seq, hash: last.hash };
   if (hasWritingCte(dialect) && rows.length <= CHUNK) {
-    await db.with('appended', (q) => q.insertInto('action_log').values([...rows])).updateTable('action_log_head').set(head).where('id', '=', 1).execute();
+    await db.with('appended', (q) => q.insertInto('action_log').values([...rows])).updateTable('action_log_head').set({ seq: head.seq, hash: head.hash }).where('chain', '=', head.chain).execute();
     return;
   }
   if (rows.length <= 4) {
@@ -55,16 +63,21 @@ export async function appendActions(db: Executor, dialect: Dialect, rows: readon
  * Moves the head from `from` to `to` only if it is still at `from` (seq and hash): false when
  * another writer moved it (audit/record.ts keeps the head it last wrote and checks it here).
  */
-export async function moveHeadFrom(db: Executor, from: { seq: number; hash: string }, to: { seq: number; hash: string }): Promise<boolean> {
-  const r = await db.executeQuery(moveHeadFromQuery(db, { seq: to.seq, hash: to.hash, fromSeq: from.seq, fromHash: from.hash }));
+export async function moveHeadFrom(db: Executor, chain: number, from: { seq: number; hash: string }, to: { seq: number; hash: string }): Promise<boolean> {
+  const r = await db.executeQuery(moveHeadFromQuery(db, { chain, seq: to.seq, hash: to.hash, fromSeq: from.seq, fromHash: from.hash }));
   return Number(r.numAffectedRows) === 1;
 }
-const moveHeadFromQuery = prepared<{ seq: number; hash: string; fromSeq: number; fromHash: string }, never>((db, p) =>
-  db.updateTable('action_log_head').set({ seq: p('seq'), hash: p('hash') }).where('id', '=', 1).where('seq', '=', p('fromSeq')).where('hash', '=', p('fromHash')),
+const moveHeadFromQuery = prepared<{ chain: number; seq: number; hash: string; fromSeq: number; fromHash: string }, never>((db, p) =>
+  db
+    .updateTable('action_log_head')
+    .set({ seq: p('seq'), hash: p('hash') })
+    .where('chain', '=', p('chain'))
+    .where('seq', '=', p('fromSeq'))
+    .where('hash', '=', p('fromHash')),
 );
 
 /** Inserts chained rows (the head moved by the caller). */
-export async function insertChained(db: Executor, rows: readonly ActionLogTable[]): Promise<void> {
+export async function insertChained(db: Executor, rows: readonly ChainedRow[]): Promise<void> {
   if (rows.length === 0) return;
   if (rows.length > 4) {
     for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('action_log').values(rows.slice(i, i + CHUNK)).execute();
@@ -79,19 +92,19 @@ export async function insertChained(db: Executor, rows: readonly ActionLogTable[
 export type ChainInput = NewAction & { middle: string };
 
 /**
- * PostgreSQL, one statement: locks the head, chains `rows` onto it — each row's seq, prev_hash
+ * PostgreSQL, one statement: locks the chain's head, chains `rows` onto it — each row's seq, prev_hash
  * and hash = sha256('[' || seq || ',' || middle || ',"' || prev_hash || '"]'), the same text
  * audit/record.ts hashes — inserts them and moves the head. The head stays locked until COMMIT,
  * the next statement: no round trip to the app in between.
  */
-export async function chainAndAppendPg(db: Executor, rows: readonly ChainInput[]): Promise<void> {
+export async function chainAndAppendPg(db: Executor, chain: number, rows: readonly ChainInput[], thenCommit = false): Promise<void> {
   if (rows.length === 0) return;
   const col = <K extends keyof ChainInput>(k: K) => rows.map((r) => r[k]);
   const hash = (seq: string, middle: string, prev: string) =>
     sql`encode(sha256(convert_to('[' || (${sql.raw(seq)})::text || ',' || ${sql.raw(middle)} || ',"' || ${sql.raw(prev)} || '"]', 'UTF8')), 'hex')`;
   const r = await sql<{ n: number }>`
     with recursive
-      head as (select seq, hash from action_log_head where id = 1 for update),
+      head as (select seq, hash from action_log_head where chain = ${chain} for update),
       input as (
         select * from unnest(
           ${col('at')}::text[], ${col('actor_id')}::text[], ${col('actor_name')}::text[], ${col('role')}::text[],
@@ -107,30 +120,33 @@ export async function chainAndAppendPg(db: Executor, rows: readonly ChainInput[]
           from chain c join input r on r.i = c.i + 1
       ),
       appended as (
-        insert into action_log (seq, at, actor_id, actor_name, role, client_ip, entity, entity_id, action, payload, prev_hash, hash)
-        select c.seq, r.at, r.actor_id, r.actor_name, r.role, r.client_ip, r.entity, r.entity_id, r.action, r.payload, c.prev_hash, c.hash
+        insert into action_log (chain, seq, at, actor_id, actor_name, role, client_ip, entity, entity_id, action, payload, prev_hash, hash)
+        select ${chain}::int, c.seq, r.at, r.actor_id, r.actor_name, r.role, r.client_ip, r.entity, r.entity_id, r.action, r.payload, c.prev_hash, c.hash
           from chain c join input r on r.i = c.i
         returning seq
       ),
       moved as (
         update action_log_head set seq = last.seq, hash = last.hash
           from (select seq, hash from chain order by i desc limit 1) as last
-          where action_log_head.id = 1
+          where action_log_head.chain = ${chain}
         returning 1
       )
-    select (select count(*) from appended)::int as n, (select count(*) from moved)::int as moved`.execute(db);
+    select (select count(*) from appended)::int as n, (select count(*) from moved)::int as moved${sql.raw(thenCommit ? THEN_COMMIT : '')}`.execute(db);
   const row = r.rows[0] as { n: number; moved: number } | undefined;
   if (!row || Number(row.n) !== rows.length || Number(row.moved) !== 1) throw new Error('action log: chaining failed');
 }
 
-export async function appendAction(db: Executor, dialect: Dialect, row: ActionLogTable): Promise<void> {
-  await appendActions(db, dialect, [row]);
+/** How many rows the log holds, in every chain. */
+export async function countRows(db: Executor): Promise<number> {
+  const r = await db.selectFrom('action_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
-export async function* iterateActions(db: Executor, batch = 1000): AsyncGenerator<ActionLogTable> {
+/** One chain's rows in order. */
+export async function* iterateChain(db: Executor, chain: number, batch = 1000): AsyncGenerator<Selectable<ActionLogTable>> {
   let after = 0;
   for (;;) {
-    const rows = await db.selectFrom('action_log').selectAll().where('seq', '>', after).orderBy('seq').limit(batch).execute();
+    const rows = await db.selectFrom('action_log').selectAll().where('chain', '=', chain).where('seq', '>', after).orderBy('seq').limit(batch).execute();
     if (rows.length === 0) return;
     for (const r of rows) yield r;
     after = rows[rows.length - 1].seq;
@@ -145,6 +161,7 @@ export async function listActions(
   if (f.entity) q = q.where('entity', '=', f.entity);
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.selectAll().orderBy('seq', 'desc').limit(f.limit).offset(f.offset).execute();
+  // newest first, in the order rows were appended across chains
+  const rows = await q.selectAll().orderBy('pos', 'desc').limit(f.limit).offset(f.offset).execute();
   return { rows, total: Number(total.n) };
 }

@@ -42,7 +42,8 @@ export function inTx<T>(deps: Deps, fn: (trx: Transaction<Database>) => Promise<
   return deps.db.kysely.transaction().execute(async (trx) => {
     openAudit(trx);
     const result = await fn(trx);
-    await flushAudit(trx, deps);
+    // the chaining statement goes with COMMIT behind it (PostgreSQL; db/pg-pool.ts)
+    await flushAudit(trx, deps, { thenCommit: true });
     return result;
   });
 }

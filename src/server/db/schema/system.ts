@@ -26,7 +26,10 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+/** One row of the action log: `seq` counts within its `chain`; `pos` numbers rows in the order appended (0014). */
 export interface ActionLogTable {
+  pos: Generated<number>;
+  chain: number;
   seq: number;
   at: string;
   actor_id: string | null;
@@ -41,8 +44,9 @@ export interface ActionLogTable {
   hash: string;
 }
 
+/** The last row of each chain (0014). */
 export interface ActionLogHeadTable {
-  id: Generated<number>;
+  chain: number;
   seq: number;
   hash: string;
 }

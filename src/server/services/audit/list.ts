@@ -26,6 +26,8 @@ export async function listAuditLog(ctx: Ctx, f: { entity?: string; entityId?: st
   return {
     total,
     items: rows.map((r) => ({
+      pos: r.pos,
+      chain: r.chain,
       seq: r.seq,
       at: r.at,
       actorName: r.actor_name,

@@ -11,7 +11,8 @@ export interface Column {
 }
 
 export const auditColumns: Column[] = [
-  { key: 'seq', label: 'audit.seq', width: 80 },
+  { key: 'pos', label: 'audit.pos', width: 90 },
+  { key: 'seq', label: 'audit.seq', width: 90, wide: true },
   { key: 'at', label: 'audit.at', width: 170, slot: true },
   { key: 'actorName', label: 'audit.actor', minWidth: 110 },
   { key: 'role', label: 'audit.role', minWidth: 110, slot: true, wide: true },
