@@ -20,7 +20,7 @@ import { ceiling, type Measured, type Summary, summarise } from './stats.js';
 /** Transitions per case: intake, accept, start-review, complete ×2, decide, conclude, deliver. */
 const TRANSITIONS_PER_CASE = 8;
 /** The app's default PostgreSQL pool (openDb without pgPoolSize). */
-const PG_POOL = 10;
+const PG_POOL = Number(process.env.BENCH_POOL ?? 10);
 const GOALS = { sqlitePerSecond: 1000, sqliteShare: 0.5, pgPerSecond: 800 };
 
 function option(name: string, env: string, fallback: string): string {

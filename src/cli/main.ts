@@ -13,7 +13,7 @@ const HELP = `一站通 OneStop
   seed [--demo]                写入基础数据或演示数据 / seed base data or the demo city center
   export-catalogue [--center AREA_CODE] [--out FILE]   导出事项目录（JSON）/ export the catalogue as JSON
   import-catalogue FILE [--center AREA_CODE]           导入事项目录（全部成功或全部不写入）/ import (all or nothing)
-  verify-audit                 校验操作日志哈希链 / verify the action log's hash chain
+  verify-audit                 校验操作日志哈希链 / verify the action log's hash chains
   doctor                       检查配置、数据库和节假日安排覆盖 / check config, database and calendar coverage
 
 环境变量 / environment: PORT, DATABASE_URL, ONESTOP_DATA_DIR, SESSION_SECRET, ONESTOP_DEMO, LOG_LEVEL, TRUST_PROXY

@@ -162,6 +162,11 @@ for (const dialect of dialects()) {
       const submits = await t.tdb.db.kysely.selectFrom('action_log').select('payload').where('entity', '=', 'case').where('action', '=', 'submit').execute();
       expect(submits.filter((s) => JSON.parse(s.payload).bundleRunId === run.id)).toHaveLength(3);
       expect((await verifyAuditChain(t.app.deps)).ok).toBe(true);
+      // the children carry their run on their row (what the moves' run hook goes by), other cases none
+      const children = await t.tdb.db.kysely.selectFrom('bundle_run_cases').select('case_id').where('run_id', '=', run.id).execute();
+      const marked = await t.tdb.db.kysely.selectFrom('cases').select(['id', 'bundle_run_id']).where('bundle_run_id', 'is not', null).execute();
+      expect(marked.map((m) => m.id).sort()).toEqual(children.map((c) => c.case_id).sort());
+      expect(new Set(marked.map((m) => m.bundle_run_id))).toEqual(new Set([run.id]));
 
       // the list
       const list = await ok(t.as(clerk, { url: `${RUNS}?status=concluded` }));

@@ -13,6 +13,7 @@ import * as m0011 from './migrations/0011_meetings.js';
 import * as m0012 from './migrations/0012_case_flags.js';
 import * as m0013 from './migrations/0013_bundle_online.js';
 import * as m0014 from './migrations/0014_action_log_chains.js';
+import * as m0015 from './migrations/0015_case_bundle_run.js';
 
 /** Migrations are listed here in order; names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012_case_flags': m0012,
   '0013_bundle_online': m0013,
   '0014_action_log_chains': m0014,
+  '0015_case_bundle_run': m0015,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -10,7 +10,10 @@ import { preparedInsert } from './prepared-insert.js';
 export async function insertOutbox(db: Executor, rows: OutboxTable[]): Promise<void> {
   if (rows.length > 0) await insertOutboxQuery(db, rows);
 }
-const insertOutboxQuery = preparedInsert<OutboxTable>((db, v) => db.insertInto('outbox').values(v));
+const outboxValues = (db: Executor, v: OutboxTable[]) => db.insertInto('outbox').values(v);
+const insertOutboxQuery = preparedInsert<OutboxTable>(outboxValues);
+/** The same insert as a query, to run with others (services/tx-batch.ts). */
+export const outboxInsert = outboxValues;
 
 /** Pending rows due at `now`, oldest first, claimed for this transaction (see forUpdateSkipLocked). */
 export async function claimDueOutbox(db: Executor, dialect: Dialect, now: string, limit: number): Promise<OutboxTable[]> {
@@ -79,7 +82,13 @@ export async function markMessageRead(db: Executor, id: string, at: string): Pro
 export async function insertNotice(db: Executor, row: CaseNoticesTable): Promise<void> {
   await insertNoticeQuery(db, [row]);
 }
-const insertNoticeQuery = preparedInsert<CaseNoticesTable>((db, v) => db.insertInto('case_notices').values(v));
+export async function insertNotices(db: Executor, rows: CaseNoticesTable[]): Promise<void> {
+  if (rows.length > 0) await insertNoticeQuery(db, rows);
+}
+const noticesValues = (db: Executor, v: CaseNoticesTable[]) => db.insertInto('case_notices').values(v);
+const insertNoticeQuery = preparedInsert<CaseNoticesTable>(noticesValues);
+/** The same insert as a query, to run with others (services/tx-batch.ts). */
+export const noticesInsert = noticesValues;
 
 export async function countNotices(db: Executor, caseId: string, kind: string): Promise<number> {
   const r = await db.selectFrom('case_notices').select((eb) => eb.fn.countAll().as('n')).where('case_id', '=', caseId).where('kind', '=', kind).executeTakeFirstOrThrow();

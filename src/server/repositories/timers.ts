@@ -14,7 +14,10 @@ export async function insertTimers(db: Executor, rows: readonly TimersTable[]): 
   if (rows.length === 0) return;
   await insertTimersQuery(db, rows);
 }
-const insertTimersQuery = preparedInsert<TimersTable>((db, v) => db.insertInto('timers').values(v).onConflict((oc) => oc.column('key').doNothing()));
+const timersValues = (db: Executor, v: TimersTable[]) => db.insertInto('timers').values(v).onConflict((oc) => oc.column('key').doNothing());
+const insertTimersQuery = preparedInsert<TimersTable>(timersValues);
+/** The same insert as a query, to run with others (services/tx-batch.ts); null for no rows. */
+export const timersInsert = (db: Executor, rows: TimersTable[]) => (rows.length > 0 ? timersValues(db, rows) : null);
 
 /**
  * Claims up to `limit` pending rows due at `now` for the caller's transaction, counting the

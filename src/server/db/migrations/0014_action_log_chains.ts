@@ -4,15 +4,15 @@
  * One chain made every writing transaction of every instance wait for the one head row, held
  * from the chaining statement to the end of COMMIT (the WAL flush included): on PostgreSQL about
  * 400 transactions a second, however cheap the rest. Now each transaction chains its rows onto
- * one of 32 heads, chosen by the first row's subject (audit/record.ts), so transactions on
- * different subjects commit side by side, while a subject's rows stay in one chain, in order.
+ * one of 32 heads, chosen by its first row's subject (audit/record.ts), so transactions on
+ * different subjects commit side by side; a transaction's rows stay together in one chain.
  * Each row still carries the hash of the previous row of its chain; `verify-audit` walks every chain.
  *
  * - `action_log`: (chain, seq) unique; seq counts within the chain from 1. The rows before this
  *   migration become chain 0, unchanged (hashes included: the chain is not hashed — moving a row
  *   to another chain breaks the links of both).
  * - `pos`, the primary key, numbers rows in the order they were appended, across chains (an
- *   identity / autoincrement column; a rolled-back transaction leaves a gap, which nothing
+ *   identity column / SQLite's rowid; a rolled-back transaction leaves a gap, which nothing
  *   checks): the log is listed by it. The rows before keep their seq as their pos.
  * - `action_log_head`: one row per chain (`chain` 0–31), seq and hash of its last row.
  */
@@ -28,7 +28,8 @@ function logTable(db: Kysely<any>, name: string, chained: boolean) {
   if (chained) {
     t = isPostgres(db)
       ? t.addColumn('pos', 'bigint', (c) => c.generatedByDefaultAsIdentity().primaryKey())
-      : t.addColumn('pos', 'integer', (c) => c.primaryKey().autoIncrement());
+      : // the rowid: max + 1 on insert (rows are never deleted, so no AUTOINCREMENT and its extra write)
+        t.addColumn('pos', 'integer', (c) => c.primaryKey());
     t = t.addColumn('chain', 'integer', (c) => c.notNull()).addColumn('seq', 'integer', (c) => c.notNull());
   } else t = t.addColumn('seq', 'integer', (c) => c.primaryKey());
   t = t
@@ -54,7 +55,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await logTable(db, 'action_log_chained', true).execute();
   const cols = sql.join(COLUMNS.map((c) => sql.ref(c)));
   await sql`insert into action_log_chained (pos, chain, ${cols}) select seq, 0, ${cols} from action_log`.execute(db);
-  // the identity goes on after the rows copied (SQLite's autoincrement does by itself)
+  // the identity goes on after the rows copied (SQLite's rowid does by itself)
   if (isPostgres(db)) await sql`select setval(pg_get_serial_sequence('action_log_chained', 'pos'), (select coalesce(max(pos), 0) + 1 from action_log_chained), false)`.execute(db);
   await db.schema.dropTable('action_log').execute();
   await db.schema.alterTable('action_log_chained').renameTo('action_log').execute();

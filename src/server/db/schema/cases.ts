@@ -20,6 +20,8 @@ export interface CasesTable {
   /** 绿色通道 (0012): 1 while flagged, with its escort (领办人), as the last greenChannel action left it */
   green_channel: number;
   escort_id: string | null;
+  /** the bundle run (一件事办件) the case is a child of, or null (0015) */
+  bundle_run_id: string | null;
   status: string;
   outcome: string | null;
   intake_date: string;

@@ -3,8 +3,10 @@
  * each row carrying the hash of the previous one of its chain.
  *
  * The log is `AUDIT_CHAINS` hash chains (migration 0014). A transaction's rows all go to one
- * chain, the one its first row's subject (entity id) falls in (`chainOf`): a subject's rows stay
- * in one chain, in order, and transactions on different subjects mostly chain onto different heads.
+ * chain, together and in order: the one its first row's subject (entity id) falls in (`chainOf`).
+ * A case's moves (each records the case first) stay in one chain; transactions on different
+ * subjects mostly chain onto different heads, so they neither wait for nor order each other.
+ * `pos` numbers the rows in the order appended, across chains.
  *
  * Chaining needs the chain's head row locked (PostgreSQL; SQLite serialises writers), and that
  * lock makes every writing transaction on that chain wait for the one holding it. So a

@@ -6,7 +6,7 @@
  * stage's child cases (open-child.ts); the last stage done concludes the run. A fee move (assess,
  * pay, cancel, refund) moves the run's version on, so a fee sheet read before it is stale (409 on
  * pay). Any other move that changes neither the status nor the outcome costs nothing here, and a
- * case of no run one read.
+ * case of no run nothing when the caller read its row (cases.bundle_run_id), else one read.
  *
  * The run row is locked first, so two children of a stage concluded at the same time are seen
  * one after the other: the second sees the first's conclusion (PostgreSQL reads committed rows
@@ -27,10 +27,20 @@ import { childItem, openChildCase } from './open-child.js';
 /** Moves that change a child's fees, so the run's fee sheet: they move the run's version on (a sheet read before is stale, 409). */
 const FEE_MOVES = new Set<CaseAction['kind']>(['assessFee', 'payFee', 'cancelFee', 'refundFee']);
 
-export async function bundleRunEffects(trx: Transaction<Database>, ctx: Ctx, c: { id: string; caseNo: string }, prev: CaseState, next: CaseState, action: CaseAction): Promise<void> {
+/** `runId`: the case row's bundle_run_id when the caller read it (null: no run, nothing to do); absent, it is looked up. */
+export async function bundleRunEffects(
+  trx: Transaction<Database>,
+  ctx: Ctx,
+  c: { id: string; caseNo: string },
+  prev: CaseState,
+  next: CaseState,
+  action: CaseAction,
+  runId?: string | null,
+): Promise<void> {
   const feeMove = FEE_MOVES.has(action.kind);
   if (!feeMove && prev.status === next.status && prev.outcome === next.outcome) return;
-  const link = await findRunOfCase(trx, c.id);
+  if (runId === null) return;
+  const link = runId === undefined ? await findRunOfCase(trx, c.id) : { run_id: runId };
   if (!link) return;
   await lockBundleRun(trx, ctx.deps.db.dialect, link.run_id);
   let run = await getRunRow(trx, link.run_id);

@@ -76,6 +76,7 @@ export async function openChildCase(trx: Transaction<Database>, ctx: Ctx, run: R
     // an online applicant sees the child cases among their own, with their notices and messages
     applicant_user_id: run.applicant_user_id,
     co_departments: '',
+    bundle_run_id: run.id,
     intake_date: now.date,
     created_by: actor.id,
     version: r.state.version,

@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import type { NoticeKind } from '../../../contracts/case-notices.js';
 import type { CaseAction, CaseState } from '../../../domain/case/index.js';
 import type { CaseNoticesTable, CasesTable, Database } from '../../db/schema.js';
-import { countNotices, insertNotice } from '../../repositories/notifications.js';
+import { countNotices, insertNotice, insertNotices, noticesInsert } from '../../repositories/notifications.js';
+import { type TxBatch, txBatch } from '../tx-batch.js';
 import type { Ctx } from '../context.js';
 import { type JointKnown, jointEffects } from './joint.js';
 import { queueOutbox } from '../notifications/outbox.js';
@@ -19,6 +20,10 @@ import { type SupervisionKnown, supervisionEffects } from '../supervision/case-h
 import { creditEffects } from '../credit/effects.js';
 import { denialEffects } from '../denial/effects.js';
 import { bundleRunEffects } from '../bundle-case/hook.js';
+
+/** Notices a move issues, written with its other rows at its end (store.ts writeMoves, tx-batch.ts). */
+const noticeBatch = txBatch<CaseNoticesTable>(insertNotices, noticesInsert);
+export const noticesBatch: Pick<TxBatch<unknown>, 'open' | 'close'> = noticeBatch;
 
 /** 文号 prefixes: 受理〔2026〕{caseNo}-1 */
 const NOTICE_PREFIX: Record<NoticeKind, string> = {
@@ -98,6 +103,8 @@ export interface EffectsKnown {
   supervision?: SupervisionKnown;
   /** the case's co-departments, time zone and calendar, for joint cases (the move records the departments: store.ts) */
   joint?: JointKnown;
+  /** the bundle run the case is a child of (cases.bundle_run_id), null for none; absent: looked up */
+  bundleRunId?: string | null;
 }
 
 export async function writeEffects(
@@ -120,7 +127,7 @@ export async function writeEffects(
   // 否定报备: a denial of an investment-project item reported to the liaison and the center
   await denialEffects(trx, ctx, c.id, action);
   // a bundle run's child case ending: the next stage opens, or the run stops (bundle-case/hook.ts)
-  await bundleRunEffects(trx, ctx, c, prev, next, action);
+  await bundleRunEffects(trx, ctx, c, prev, next, action, known?.bundleRunId);
   const notices = noticesFor(action);
   const templates = messagesFor(prev, next, action);
   if (notices.length === 0 && templates.length === 0) return;
@@ -136,8 +143,11 @@ export async function writeEffects(
       file_id: null,
       created_at: action.at,
     };
-    await insertNotice(trx, row);
-    known?.notices.push(row);
+    // counted from `known` (the move's own list): queued with the move's other rows; else written now
+    if (known) {
+      await noticeBatch.queue(trx, [row]);
+      known.notices.push(row);
+    } else await insertNotice(trx, row);
   }
   if (templates.length > 0) await enqueueMessages(trx, ctx, c.id, next, action, templates, known?.facts);
 }

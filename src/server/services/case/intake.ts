@@ -78,6 +78,7 @@ export async function intakeCase(ctx: Ctx, input: IntakeBody): Promise<CaseView>
       applicant_phone: body.applicant.phone,
       applicant_user_id: null,
       co_departments: '',
+      bundle_run_id: null,
       intake_date: now.date,
       created_by: actor.userId,
       version: r.state.version,

@@ -84,6 +84,7 @@ export async function moveCase(
       facts,
       timers: { timeZone: row.time_zone, centerPath: row.center_path, cal, thresholds },
       joint: { coDepartments: row.co_departments, timeZone: row.time_zone, cal },
+      bundleRunId: row.bundle_run_id,
       supervision: { row: facts, data: v.data, actions: read.actions.map((a) => ({ seq: a.row.seq, action: a.action })), cal, settingsRevision: read.settings },
     });
     const last = steps[steps.length - 1];

@@ -14,9 +14,10 @@ import { writeCaseMove } from '../../repositories/case-moves.js';
 import { type CaseProjection, insertCaseAction, updateCaseProjection } from '../../repositories/cases.js';
 import { recordAction } from '../audit/record.js';
 import type { Ctx } from '../context.js';
-import { batchOutbox } from '../notifications/outbox.js';
-import { batchTimers } from '../timers/schedule.js';
-import { type EffectsKnown, writeEffects } from './effects.js';
+import { outboxBatch } from '../notifications/outbox.js';
+import { timerBatch } from '../timers/schedule.js';
+import { runBatches } from '../tx-batch.js';
+import { type EffectsKnown, noticesBatch, writeEffects } from './effects.js';
 import { recordCoDepartments } from './joint.js';
 
 /** 409 naming the case: someone acted on it since it was read. */
@@ -139,14 +140,13 @@ export async function writeMoves(
   known.supervision?.actions.push(...rows.map((r) => ({ seq: r.seq, action: toAction(r) })));
   // a joint case's co-departments, one update for the move however many opinions it opens (joint.ts)
   if (known.joint) await recordCoDepartments(trx, c.id, known.joint, steps.map((s) => s.action));
-  // the timers and outbox rows the effects write, one insert each at the end (timers/schedule.ts, notifications/outbox.ts)
-  await batchTimers(trx, () =>
-    batchOutbox(trx, async () => {
-      for (const s of steps) {
-        await recordAction(trx, ctx, { entity: 'case', entityId: c.id, action: s.action.kind, payload: { caseNo: c.caseNo, seq: s.next.version, ...payloadOf(s.action) } });
-        await writeEffects(trx, ctx, c, s.prev, s.next, s.action, known);
-      }
-    }),
-  );
+  // the notices, outbox rows and timers the effects write, at the end: one insert each, or on
+  // PostgreSQL one statement for all (tx-batch.ts runBatches; notices in effects.ts, timers/schedule.ts, notifications/outbox.ts)
+  await runBatches(trx, ctx.deps.db.dialect, [noticesBatch, outboxBatch, timerBatch], async () => {
+    for (const s of steps) {
+      await recordAction(trx, ctx, { entity: 'case', entityId: c.id, action: s.action.kind, payload: { caseNo: c.caseNo, seq: s.next.version, ...payloadOf(s.action) } });
+      await writeEffects(trx, ctx, c, s.prev, s.next, s.action, known);
+    }
+  });
   return rows;
 }

@@ -95,7 +95,7 @@ async function makeCase(trx: Transaction<Database>, ctx: Ctx, userId: string, dr
     item_id: it.item.id, item_version_id: it.version.id, department_id: it.version.department_id,
     applicant_kind: principal.identity_kind, applicant_name: principal.real_name,
     applicant_id_number: person ? principal.id_number : null, applicant_uscc: person ? null : principal.uscc,
-    applicant_phone: principal.phone, applicant_user_id: principal.user_id, co_departments: '', intake_date: now.date,
+    applicant_phone: principal.phone, applicant_user_id: principal.user_id, co_departments: '', bundle_run_id: null, intake_date: now.date,
     created_by: null, version: r.state.version, created_at: now.at, ...projection(r.state, cal, now.date, now.at),
   });
   await appendCaseAction(trx, caseNo, actionRow(caseId, r.state.version, submit));

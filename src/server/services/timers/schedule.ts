@@ -17,10 +17,10 @@ import { type CaseAction, type CaseState, type LightThresholds, openPause } from
 import { addDays, addWorkdays, type DateString, type WorkCalendar } from '../../../domain/calendar/index.js';
 import type { TimersTable } from '../../db/schema.js';
 import { findCase } from '../../repositories/cases.js';
-import { insertTimers } from '../../repositories/timers.js';
+import { insertTimers, timersInsert } from '../../repositories/timers.js';
 import { loadCalendar } from '../calendar/load.js';
 import type { Executor } from '../context.js';
-import { txBatch } from '../tx-batch.js';
+import { type TxBatch, txBatch } from '../tx-batch.js';
 import { caseSettingsFor, lightThresholdsFor } from '../settings/index.js';
 import { forwardDueTimer } from './forward-due.js';
 import { nextLightChange } from './light.js';
@@ -38,20 +38,26 @@ export interface TimerSpec {
   payload: unknown;
 }
 
-/** Timers scheduled inside `batchTimers`, by transaction, inserted at its end (a key queued twice goes in once). */
-const timers = txBatch<TimersTable>((db, rows) => {
+/** Timers scheduled during a move's effects, by transaction, inserted at its end (a key queued twice goes in once). */
+const timers = txBatch<TimersTable>(
+  (db, rows) => insertTimers(db, onePerKey(rows)),
+  (db, rows) => timersInsert(db, onePerKey(rows)),
+);
+
+function onePerKey(rows: readonly TimersTable[]): TimersTable[] {
   const seen = new Set<string>();
-  return insertTimers(db, rows.filter((r) => !seen.has(r.key) && seen.add(r.key)));
-});
+  return rows.filter((r) => !seen.has(r.key) && seen.add(r.key));
+}
 
 /**
- * Runs `fn` (a move's effects, case/store.ts) with the timers it schedules on `trx` kept and
- * inserted at its end in one statement: an acceptance sets its light check and the supervision
- * sweep (twice, the same key: the supervision hook and the rating occasion); routing a joint case
- * one opinion deadline per co-department — each had been a statement of its own. Nothing in a move reads
- * the timers it sets, and a key kept once (the first) is what `on conflict do nothing` kept.
+ * The timers batch: a move's effects (case/store.ts) keep the timers they schedule and insert
+ * them at the end with the move's other rows (tx-batch.ts runBatches): an acceptance sets its
+ * light check and the supervision sweep (twice, the same key: the supervision hook and the rating
+ * occasion); routing a joint case one opinion deadline per co-department — each had been a
+ * statement of its own. Nothing in a move reads the timers it sets, and a key kept once (the
+ * first) is what `on conflict do nothing` kept.
  */
-export const batchTimers = <T>(trx: Executor, fn: () => Promise<T>): Promise<T> => timers.run(trx, fn);
+export const timerBatch: Pick<TxBatch<unknown>, 'open' | 'close'> = timers;
 
 export async function scheduleTimers(db: Executor, specs: readonly TimerSpec[], at: string): Promise<void> {
   const rows = specs.map((s): TimersTable => ({
