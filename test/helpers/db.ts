@@ -60,6 +60,12 @@ export async function freshDb(dialect: Dialect, upTo?: string): Promise<TestDb> 
  * Creating, migrating and dropping test schemas one at a time across all test processes: the
  * catalogue queries Kysely's migrator runs fail when another process drops a schema meanwhile.
  */
+/** A database made with `freshDb(dialect, upTo)` migrated on to the latest (under the schema lock on PostgreSQL). */
+export async function migrateOn(tdb: TestDb): Promise<void> {
+  if (tdb.db.dialect === 'sqlite') await migrateTo(tdb.db.kysely, undefined);
+  else await withSchemaLock(() => migrateTo(tdb.db.kysely, undefined, tdb.db.schema));
+}
+
 async function withSchemaLock<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: PG_URL });
   await c.connect();

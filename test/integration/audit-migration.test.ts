@@ -4,11 +4,10 @@
  */
 import { type Kysely, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrateTo } from '../../src/server/db/migrate.js';
 import { AUDIT_CHAINS, chainOf, hashRow, recordAction } from '../../src/server/services/audit/record.js';
 import { verifyAuditChain } from '../../src/server/services/audit/verify.js';
 import { type Deps, inTx, systemClock, systemCtx } from '../../src/server/services/context.js';
-import { dialects, freshDb, type TestDb } from '../helpers/db.js';
+import { dialects, freshDb, migrateOn, type TestDb } from '../helpers/db.js';
 
 for (const dialect of dialects()) {
   describe(`action log chains migration [${dialect}]`, () => {
@@ -28,7 +27,7 @@ for (const dialect of dialects()) {
       }
       await k.updateTable('action_log_head').set({ seq: 3, hash: prev }).where('id', '=', 1).execute();
 
-      await migrateTo(tdb.db.kysely, undefined, tdb.db.schema);
+      await migrateOn(tdb);
       const deps = { db: tdb.db, clock: systemClock } as unknown as Deps;
       expect(await verifyAuditChain(deps)).toEqual({ ok: true, rows: 3, chains: AUDIT_CHAINS });
       const heads = await k.selectFrom('action_log_head').select(['chain', 'seq', 'hash']).orderBy('chain').execute();

@@ -39,8 +39,20 @@ export async function getCase(ctx: Ctx, id: string): Promise<CaseView> {
  * revision tokens and the case's notices read in the same statement (a case always has an
  * action; the tokens and notices are read on their own only if not).
  */
-export async function readActions(db: Executor, caseId: string): Promise<{ actions: ViewAction[]; calendar: string; settings: string; notices: CaseNoticesTable[] }> {
-  const { rows, revisions, notices: read } = await listCaseActionsForView(db, caseId);
+export async function readActions(db: Executor, caseId: string): Promise<ReadActions> {
+  return actionsFromView(db, caseId, await listCaseActionsForView(db, caseId));
+}
+
+export interface ReadActions {
+  actions: ViewAction[];
+  calendar: string;
+  settings: string;
+  notices: CaseNoticesTable[];
+}
+
+/** `readActions` from what the statement read (also case/move.ts, which reads it with the case row). */
+export async function actionsFromView(db: Executor, caseId: string, view: Awaited<ReturnType<typeof listCaseActionsForView>>): Promise<ReadActions> {
+  const { rows, revisions, notices: read } = view;
   const actions = rows.map(({ actor_name, ...row }) => ({ row, action: toAction(row), actorName: actor_name }));
   const notices = read ?? await listNotices(db, caseId);
   if (revisions) return { actions, ...revisions, notices };

@@ -12,7 +12,8 @@
  *
  * The reply is the case as getCase shows it, built from what the move read and wrote (view.ts)
  * rather than read again: the row locked and read in one statement, the actions with their
- * actors' names, the calendar/settings revision tokens and the notices in another, the item version,
+ * actors' names, the calendar/settings revision tokens and the notices in another (on PostgreSQL
+ * both in one), the item version,
  * calendar and thresholds from memory when their tokens say they are current (caches.ts,
  * calendar/load.ts).
  */
@@ -21,12 +22,13 @@ import type { CaseView } from '../../../contracts/case.js';
 import { type ActionBase, type CaseAction, type CaseState, foldCase, transition } from '../../../domain/case/index.js';
 import type { WorkCalendar } from '../../../domain/calendar/index.js';
 import { notFound } from '../../../domain/errors.js';
+import { lockCaseWithActions } from '../../repositories/case-actions-view.js';
 import { lockAndFindCase } from '../../repositories/cases.js';
 import { calendarAt } from '../calendar/load.js';
 import { type Ctx, inTx } from '../context.js';
 import { type CasePermission, caseActorFor, caseScope, requireCasePermission, today } from './access.js';
 import { caseItemVersion, thresholdsAt } from './caches.js';
-import { readActions } from './get.js';
+import { actionsFromView, readActions } from './get.js';
 import { toNoticeView } from './notices.js';
 import { caseConflict, type MoveStep, toAction, writeMoves } from './store.js';
 import { caseView, type ViewAction } from './view.js';
@@ -52,12 +54,14 @@ export async function moveCase(
 ): Promise<CaseView> {
   const actor = requireCasePermission(ctx, perm);
   const moved = await inTx(ctx.deps, async (trx) => {
-    const row = await lockAndFindCase(trx, ctx.deps.db.dialect, caseId);
+    // PostgreSQL: the row locked and the actions read in one statement (repositories/case-actions-view.ts)
+    const both = ctx.deps.db.dialect === 'postgres' ? await lockCaseWithActions(trx, caseId) : null;
+    const row = both ? both.row : await lockAndFindCase(trx, ctx.deps.db.dialect, caseId);
     if (!row) throw notFound('办件', 'Case');
     const caseActor = await caseActorFor(trx, actor, perm, caseScope(row), { itemId: row.item_id, departmentId: row.department_id });
     if (row.version !== version) throw caseConflict(row.case_no);
     const v = await caseItemVersion(trx, row.item_version_id);
-    const read = await readActions(trx, row.id);
+    const read = both ? await actionsFromView(trx, row.id, both.view) : await readActions(trx, row.id);
     const cal = await calendarAt(trx, row.center_path, read.calendar);
     const thresholds = await thresholdsAt(trx, row.center_path, read.settings);
     const state = foldCase(v.item, read.actions.map((a) => a.action), cal);
