@@ -1,7 +1,8 @@
 /**
  * A center's settings pages in Chromium (demo data): the admin sets the 容缺 return period at the
  * city, sees it in force from this center and kept after a reload; on the supervision page the
- * default rating level is set here, then inherited again.
+ * default rating level is set here, then inherited again. The audit log page shows those changes
+ * newest first, numbered in the order appended and within their hash chain, and verifies the chains.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +53,25 @@ describe('settings', () => {
     await tid(page, 'settings-default-level-inherit').click();
     await tid(page, 'settings-save').click();
     await expect.poll(() => level.getAttribute('data-source')).not.toBe('center');
+    await page.close();
+  });
+
+  it('lists the log newest first, numbered in order and within its chain, and verifies the chains', async () => {
+    const page = await browser.newPage();
+    await login(page, server.url, 'admin', 'Demo@2026');
+    await page.goto(`${server.url}/admin/audit`);
+    const rows = tid(page, 'audit-table').locator('tbody tr.el-table__row');
+    await rows.first().waitFor();
+    // columns after the expand toggle: 序号 (pos), 链-链内序号 (chain-seq)
+    const cells = async (i: number) => (await rows.nth(i).locator('td').allInnerTexts()).map((x) => x.trim());
+    const [first, second] = [await cells(0), await cells(1)];
+    expect(Number(first[1])).toBeGreaterThan(Number(second[1]));
+    expect(first[2]).toMatch(/^\d{1,2}-\d+$/);
+    expect(Number(first[2].split('-')[0])).toBeLessThan(32);
+    await tid(page, 'audit-verify').click();
+    const result = tid(page, 'audit-verify-result');
+    await result.waitFor();
+    expect(await result.innerText()).toMatch(/哈希链校验通过：32 条链共 \d+ 条记录，未发现篡改/);
     await page.close();
   });
 });

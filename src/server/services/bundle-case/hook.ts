@@ -28,15 +28,7 @@ import { childItem, openChildCase } from './open-child.js';
 const FEE_MOVES = new Set<CaseAction['kind']>(['assessFee', 'payFee', 'cancelFee', 'refundFee']);
 
 /** `runId`: the case row's bundle_run_id when the caller read it (null: no run, nothing to do); absent, it is looked up. */
-export async function bundleRunEffects(
-  trx: Transaction<Database>,
-  ctx: Ctx,
-  c: { id: string; caseNo: string },
-  prev: CaseState,
-  next: CaseState,
-  action: CaseAction,
-  runId?: string | null,
-): Promise<void> {
+export async function bundleRunEffects(trx: Transaction<Database>, ctx: Ctx, c: { id: string; caseNo: string }, prev: CaseState, next: CaseState, action: CaseAction, runId?: string | null): Promise<void> {
   const feeMove = FEE_MOVES.has(action.kind);
   if (!feeMove && prev.status === next.status && prev.outcome === next.outcome) return;
   if (runId === null) return;
