@@ -1,6 +1,6 @@
 /**
  * Builds the app (tests use it through app.inject); main.ts listens. Order: external concerns
- * (helmet, cookies, rate limit, OpenAPI), then app plugins (errors, auth), then routes, then the
+ * (security headers, cookies, rate limit, OpenAPI), then app plugins (errors, auth), then routes, then the
  * web app and its SPA fallback.
  */
 import { randomUUID } from 'node:crypto';
@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -19,6 +18,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { registerAuth } from './plugins/auth.js';
 import { apiNotFound, registerErrorHandling } from './plugins/errors.js';
+import { addSecurityHeaders } from './plugins/security-headers.js';
 import { registerRoutes } from './routes/index.js';
 import { whitelistSerializerCompiler } from './serialize.js';
 import { type Clock, type Deps, systemClock } from './services/context.js';
@@ -85,7 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', req.id);
   });
 
-  await app.register(helmet, {
+  addSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
