@@ -22,6 +22,9 @@ export interface TxBatch<R> {
   close(trx: Executor): Kept | null;
 }
 
+/** What `runBatches` takes of a batch (the batches export it: effects.ts, outbox.ts, schedule.ts). */
+export type BatchHandle = Pick<TxBatch<unknown>, 'open' | 'close'>;
+
 /** A batch's rows at the end of `runBatches`: written alone, or as one insert to run with others. */
 interface Kept {
   write(): Promise<void>;
@@ -59,7 +62,7 @@ export function txBatch<R>(flush: (db: Executor, rows: R[]) => Promise<void>, bu
  * process, and its prepared inserts are cheaper than one built for the occasion). A batch
  * already kept by an outer run stays with it.
  */
-export async function runBatches<T>(trx: Executor, dialect: Dialect, batches: readonly Pick<TxBatch<unknown>, 'open' | 'close'>[], fn: () => Promise<T>): Promise<T> {
+export async function runBatches<T>(trx: Executor, dialect: Dialect, batches: readonly BatchHandle[], fn: () => Promise<T>): Promise<T> {
   const mine = batches.filter((b) => b.open(trx));
   let result: T;
   try {

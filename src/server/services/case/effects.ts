@@ -10,7 +10,7 @@ import type { NoticeKind } from '../../../contracts/case-notices.js';
 import type { CaseAction, CaseState } from '../../../domain/case/index.js';
 import type { CaseNoticesTable, CasesTable, Database } from '../../db/schema.js';
 import { countNotices, insertNotice, insertNotices, noticesInsert } from '../../repositories/notifications.js';
-import { type TxBatch, txBatch } from '../tx-batch.js';
+import { type BatchHandle, txBatch } from '../tx-batch.js';
 import type { Ctx } from '../context.js';
 import { type JointKnown, jointEffects } from './joint.js';
 import { queueOutbox } from '../notifications/outbox.js';
@@ -23,7 +23,7 @@ import { bundleRunEffects } from '../bundle-case/hook.js';
 
 /** Notices a move issues, written with its other rows at its end (store.ts writeMoves, tx-batch.ts). */
 const noticeBatch = txBatch<CaseNoticesTable>(insertNotices, noticesInsert);
-export const noticesBatch: Pick<TxBatch<unknown>, 'open' | 'close'> = noticeBatch;
+export const noticesBatch: BatchHandle = noticeBatch;
 
 /** 文号 prefixes: 受理〔2026〕{caseNo}-1 */
 const NOTICE_PREFIX: Record<NoticeKind, string> = {

@@ -8,12 +8,12 @@
 import type { OutboxTable } from '../../db/schema.js';
 import { insertOutbox, outboxInsert } from '../../repositories/notifications.js';
 import type { Executor } from '../context.js';
-import { type TxBatch, txBatch } from '../tx-batch.js';
+import { type BatchHandle, txBatch } from '../tx-batch.js';
 
 const outbox = txBatch<OutboxTable>(insertOutbox, outboxInsert);
 
 /** The outbox batch, for a move that writes its batches together (case/store.ts, tx-batch.ts runBatches). */
-export const outboxBatch: Pick<TxBatch<unknown>, 'open' | 'close'> = outbox;
+export const outboxBatch: BatchHandle = outbox;
 
 
 /** Inserts the rows, or adds them to the transaction's batch. */

@@ -20,7 +20,7 @@ import { findCase } from '../../repositories/cases.js';
 import { insertTimers, timersInsert } from '../../repositories/timers.js';
 import { loadCalendar } from '../calendar/load.js';
 import type { Executor } from '../context.js';
-import { type TxBatch, txBatch } from '../tx-batch.js';
+import { type BatchHandle, txBatch } from '../tx-batch.js';
 import { caseSettingsFor, lightThresholdsFor } from '../settings/index.js';
 import { forwardDueTimer } from './forward-due.js';
 import { nextLightChange } from './light.js';
@@ -57,7 +57,7 @@ function onePerKey(rows: readonly TimersTable[]): TimersTable[] {
  * statement of its own. Nothing in a move reads the timers it sets, and a key kept once (the
  * first) is what `on conflict do nothing` kept.
  */
-export const timerBatch: Pick<TxBatch<unknown>, 'open' | 'close'> = timers;
+export const timerBatch: BatchHandle = timers;
 
 export async function scheduleTimers(db: Executor, specs: readonly TimerSpec[], at: string): Promise<void> {
   const rows = specs.map((s): TimersTable => ({
